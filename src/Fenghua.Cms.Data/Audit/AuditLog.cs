@@ -1,0 +1,41 @@
+using Fenghua.Cms.Core.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fenghua.Cms.Data.Audit;
+
+/// <summary>Appends chained entries to the audit trail in the caller's unit of work.</summary>
+public sealed class AuditLog(TimeProvider clock)
+{
+    public async Task AppendAsync(CmsDbContext db, Actor actor, string action, string target, int? siteId, string details = "", CancellationToken ct = default)
+    {
+        var pending = db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).LastOrDefault();
+        var previous = pending?.Hash
+            ?? await db.AuditTrail.OrderByDescending(a => a.Id).Select(a => a.Hash).FirstOrDefaultAsync(ct)
+            ?? "genesis";
+        var entry = new AuditEntry
+        {
+            Utc = clock.GetUtcNow(),
+            SiteId = siteId,
+            Actor = actor.Name,
+            Address = actor.Address,
+            Action = action,
+            Target = target,
+            Details = details,
+            PreviousHash = previous,
+        };
+        entry.Hash = entry.ComputeHash();
+        db.AuditTrail.Add(entry);
+    }
+
+    /// <summary>Walks the chain; returns the id of the first entry that does not match, or null when intact.</summary>
+    public static async Task<long?> VerifyAsync(CmsDbContext db, CancellationToken ct = default)
+    {
+        var previous = "genesis";
+        await foreach (var e in db.AuditTrail.AsNoTracking().OrderBy(a => a.Id).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (e.PreviousHash != previous || e.ComputeHash() != e.Hash) return e.Id;
+            previous = e.Hash;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,97 @@
+using Fenghua.Cms.Core.Columns;
+using Fenghua.Cms.Core.Content;
+using Fenghua.Cms.Core.Markdown;
+using Fenghua.Cms.Core.Parts;
+using Fenghua.Cms.Core.Sites;
+using Fenghua.Cms.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fenghua.Cms.Web.Public;
+
+/// <summary>
+/// Reads what the public may see: published versions only, of the current site only (the store's
+/// filter), apart from the named cross-site read for the policy an interpretation links to.
+/// </summary>
+public sealed class PublicContentReader(CmsDbContext db)
+{
+    public const int PageSize = 20;
+    private static readonly MarkdownRenderer Markdown = MarkdownRenderer.Instance;
+
+    public Task<List<Column>> ColumnsAsync(CancellationToken ct) =>
+        db.Columns.AsNoTracking().OrderBy(c => c.Order).ThenBy(c => c.Id).ToListAsync(ct);
+
+    public Task<Dictionary<string, string>> TypeNamesAsync(CancellationToken ct) =>
+        db.ContentTypes.AsNoTracking().ToDictionaryAsync(t => t.Name, t => t.DisplayName, ct);
+
+    public Task<ContentRoute?> RouteAsync(string path, CancellationToken ct) =>
+        db.ContentRoutes.AsNoTracking().FirstOrDefaultAsync(r => r.Path == path, ct);
+
+    public Task<ContentItem?> PublishedItemAsync(int id, CancellationToken ct) =>
+        db.ContentItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id && i.PublishedVersionId != null, ct);
+
+    public Task<ContentVersion> VersionAsync(int versionId, CancellationToken ct) =>
+        db.ContentVersions.AsNoTracking().FirstAsync(v => v.Id == versionId, ct);
+
+    /// <summary>Published items of the given columns, newest first.</summary>
+    public async Task<(List<ItemLink> Items, int Total)> ListAsync(IReadOnlyCollection<int> columnIds, int page, int pageSize, CancellationToken ct)
+    {
+        var query = db.ContentItems.AsNoTracking().Where(i => i.PublishedVersionId != null && i.ColumnId != null && columnIds.Contains(i.ColumnId.Value));
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(i => i.PublishedUtc).ThenByDescending(i => i.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return (await LinksAsync(items, ct), total);
+    }
+
+    /// <summary>The newest published items of a content type on this site (home page blocks).</summary>
+    public async Task<List<ItemLink>> LatestAsync(string contentType, int count, CancellationToken ct)
+    {
+        var items = await db.ContentItems.AsNoTracking().Where(i => i.PublishedVersionId != null && i.ContentType == contentType)
+            .OrderByDescending(i => i.PublishedUtc).ThenByDescending(i => i.Id).Take(count).ToListAsync(ct);
+        return await LinksAsync(items, ct);
+    }
+
+    public async Task<List<ItemLink>> InterpretationsOfAsync(int policyId, CancellationToken ct)
+    {
+        var ids = await db.InterpretationLinks.AsNoTracking().Where(l => l.PolicyItemId == policyId).Select(l => l.InterpretationItemId).ToListAsync(ct);
+        var items = await db.ContentItems.AsNoTracking().Where(i => ids.Contains(i.Id) && i.PublishedVersionId != null).OrderBy(i => i.PublishedUtc).ToListAsync(ct);
+        return await LinksAsync(items, ct);
+    }
+
+    /// <summary>Cross-site read, named: an interpretation may explain a policy published on another site of the group.</summary>
+    public async Task<(ContentItem Item, string SitePrefix)?> PublishedPolicyAnySiteAsync(int policyId, CancellationToken ct)
+    {
+        var item = await db.CrossSite<ContentItem>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == policyId && i.PublishedVersionId != null && !i.IsDeleted, ct);
+        if (item is null) return null;
+        var prefix = await db.Sites.Where(s => s.Id == item.SiteId && s.Enabled).Select(s => s.PathPrefix).FirstOrDefaultAsync(ct);
+        return prefix is null ? null : (item, prefix);
+    }
+
+    /// <summary>Every published path of the site, for the sitemap.</summary>
+    public Task<List<(string Path, DateTimeOffset Modified)>> SitemapAsync(CancellationToken ct) =>
+        db.ContentItems.AsNoTracking().Where(i => i.PublishedVersionId != null && i.PublicPath != null)
+            .OrderByDescending(i => i.PublishedUtc)
+            .Select(i => new ValueTuple<string, DateTimeOffset>(i.PublicPath!, i.ModifiedUtc)).ToListAsync(ct);
+
+    private async Task<List<ItemLink>> LinksAsync(List<ContentItem> items, CancellationToken ct)
+    {
+        var versionIds = items.Select(i => i.PublishedVersionId!.Value).ToList();
+        var versions = await db.ContentVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, ct);
+        return items.Select(i =>
+        {
+            var v = versions[i.PublishedVersionId!.Value];
+            var summary = v.PartString("Summary", "summary") ?? "";
+            var number = v.Part("GovDocument") is { } doc ? doc.Str("documentNumberCanonical") ?? doc.Str("documentNumber") : null;
+            return new ItemLink(i.Id, v.Title, i.PublicPath!, ShanghaiTime.Date(i.PublishedUtc!.Value), i.ContentType, summary, number);
+        }).ToList();
+    }
+
+    public static string BodyHtml(ContentVersion v) => Markdown.ToHtml(v.PartString("MarkdownBody", "markdown"));
+
+    public static string PlainSummary(ContentVersion v, int length = 120)
+    {
+        var s = v.PartString("Summary", "summary");
+        if (!string.IsNullOrWhiteSpace(s)) return s;
+        var text = Markdown.ToPlainText(v.PartString("MarkdownBody", "markdown")).Replace('\n', ' ').Trim();
+        return text.Length <= length ? text : text[..length] + "…";
+    }
+}

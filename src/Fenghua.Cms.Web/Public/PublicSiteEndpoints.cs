@@ -1,0 +1,80 @@
+using System.Security;
+using System.Text;
+using Fenghua.Cms.Core.Content;
+using Fenghua.Cms.Data;
+using Fenghua.Cms.Web.Caching;
+using Fenghua.Cms.Web.Themes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.FileProviders;
+
+namespace Fenghua.Cms.Web.Public;
+
+public static class PublicSiteEndpoints
+{
+    /// <summary>Themes, the public page model and the output cache for anonymous pages.</summary>
+    public static IServiceCollection AddPublicSite(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<ThemeRegistry>();
+        services.AddSingleton<ThemeRenderer>();
+        services.AddScoped<PublicContentReader>();
+        services.AddScoped<PublicPages>();
+        services.AddSingleton<IContentObserver, OutputCacheEvictor>();
+        var cacheEnabled = configuration.GetValue("Fenghua:OutputCache:Enabled", true);
+        services.AddOutputCache(o =>
+        {
+            o.AddPolicy(PublicPageCachePolicy.Name, new PublicPageCachePolicy(cacheEnabled, TimeSpan.FromMinutes(10)));
+            o.SizeLimit = 256L * 1024 * 1024;
+        });
+        return services;
+    }
+
+    /// <summary>Theme assets, home, columns, content pages, sitemap, robots and health.</summary>
+    public static WebApplication MapPublicSite(this WebApplication app)
+    {
+        var themes = app.Services.GetRequiredService<ThemeRegistry>();
+        foreach (var theme in themes.All)
+        {
+            var assets = Path.Combine(themes.Root, theme.Name, "assets");
+            if (!Directory.Exists(assets)) continue;
+            app.UseStaticFiles(new StaticFileOptions
+            {
+                FileProvider = new PhysicalFileProvider(assets),
+                RequestPath = $"/themes/{theme.Name}/assets",
+                OnPrepareResponse = r => r.Context.Response.Headers.CacheControl = "public,max-age=3600",
+            });
+        }
+
+        app.MapGet("/healthz", async (CmsDbContext db, CancellationToken ct) =>
+            await db.Database.CanConnectAsync(ct) ? Results.Text("ok") : Results.Text("database unreachable", statusCode: 503));
+
+        app.MapGet("/robots.txt", (HttpContext http) =>
+            Results.Text($"User-agent: *\nDisallow: /admin/\nDisallow: /api/\nSitemap: {PublicPages.AbsoluteUrl(http, "sitemap.xml")}\n", "text/plain; charset=utf-8"))
+            .CacheOutput(PublicPageCachePolicy.Name);
+
+        app.MapGet("/sitemap.xml", async (HttpContext http, PublicContentReader reader, CancellationToken ct) =>
+        {
+            var sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+            void Add(string path, DateTimeOffset? modified) => sb.Append("  <url><loc>").Append(SecurityElement.Escape(PublicPages.AbsoluteUrl(http, path))).Append("</loc>")
+                .Append(modified is { } m ? $"<lastmod>{ShanghaiTime.ToLocal(m):yyyy-MM-ddTHH:mm:sszzz}</lastmod>" : "").Append("</url>\n");
+            Add("", null);
+            foreach (var c in await reader.ColumnsAsync(ct)) Add(c.Path, null);
+            foreach (var (path, modified) in await reader.SitemapAsync(ct)) Add(path, modified);
+            sb.Append("</urlset>\n");
+            return Results.Content(sb.ToString(), "application/xml; charset=utf-8");
+        }).CacheOutput(PublicPageCachePolicy.Name);
+
+        // Per-site colours as a stylesheet, so the CSP can forbid inline styles.
+        app.MapGet("/site-vars.css", (Core.Sites.SiteContext site) =>
+        {
+            var color = site.Site!.Settings.ThemeColor;
+            var css = Core.Sites.SiteRules.IsColor(color) ? $":root{{--brand:{color};--brand-dark:color-mix(in srgb,{color} 75%,#000)}}\n" : "\n";
+            return Results.Text(css, "text/css; charset=utf-8");
+        }).CacheOutput(PublicPageCachePolicy.Name);
+
+        app.MapGet("/", (HttpContext http, PublicPages pages, CancellationToken ct) => pages.HomeAsync(http, ct))
+            .CacheOutput(PublicPageCachePolicy.Name);
+        app.MapGet("/{**path}", (HttpContext http, string path, PublicPages pages, CancellationToken ct) => pages.PathAsync(http, path, ct))
+            .CacheOutput(PublicPageCachePolicy.Name);
+        return app;
+    }
+}

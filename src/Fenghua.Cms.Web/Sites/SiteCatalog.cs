@@ -1,0 +1,43 @@
+using Fenghua.Cms.Core.Sites;
+using Fenghua.Cms.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fenghua.Cms.Web.Sites;
+
+/// <summary>
+/// All sites, held in memory for request routing (a handful of rows read on every request).
+/// Reloaded when a site changes.
+/// </summary>
+public sealed class SiteCatalog(IServiceScopeFactory scopes)
+{
+    private volatile IReadOnlyList<Site>? _sites;
+
+    public async Task<IReadOnlyList<Site>> AllAsync(CancellationToken ct = default)
+    {
+        if (_sites is { } cached) return cached;
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
+        var sites = await db.Sites.AsNoTracking().OrderBy(s => s.Id).ToListAsync(ct);
+        _sites = sites;
+        return sites;
+    }
+
+    public void Invalidate() => _sites = null;
+
+    /// <summary>Host name first, then the longest matching path prefix; unmatched requests go to the portal (the site without a prefix).</summary>
+    public static (Site? Site, string Prefix) Resolve(IReadOnlyList<Site> sites, string host, string path)
+    {
+        var byHost = sites.FirstOrDefault(s => s.HostNames.Contains(host, StringComparer.OrdinalIgnoreCase));
+        if (byHost is not null) return (byHost, "");
+        Site? best = null;
+        foreach (var s in sites)
+        {
+            if (s.PathPrefix.Length == 0) continue;
+            var matches = path.Equals(s.PathPrefix, StringComparison.OrdinalIgnoreCase)
+                || path.StartsWith(s.PathPrefix + "/", StringComparison.OrdinalIgnoreCase);
+            if (matches && (best is null || s.PathPrefix.Length > best.PathPrefix.Length)) best = s;
+        }
+        if (best is not null) return (best, best.PathPrefix);
+        return (sites.FirstOrDefault(s => s.PathPrefix.Length == 0 && s.HostNames.Count == 0) ?? sites.FirstOrDefault(s => s.Key == "portal"), "");
+    }
+}
