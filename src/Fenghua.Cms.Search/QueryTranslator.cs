@@ -109,6 +109,10 @@ internal sealed partial class QueryTranslator(GovAnalyzer queryAnalyzer)
         var norm = DocumentNumber.Normalize(text);
         if (norm.EndsWith('号') && norm.Length >= 3)
             list.Add(new TermQuery(new Term(SearchFields.DocNumberNorm, norm.Replace("第", ""))) { Boost = 1000f });
+        // The compact key as printed by DocumentNumber.Key (国办发2018-128).
+        var compact = TextFolder.Fold(text);
+        if (KeyForm().IsMatch(compact))
+            list.Add(new TermQuery(new Term(SearchFields.DocNumberKey, compact)) { Boost = 1000f });
         var folded = new string(text.Select(TextFolder.FoldChar).ToArray());
         var ys = YearSequence().Match(folded.Trim());
         if (ys.Success)
@@ -161,6 +165,9 @@ internal sealed partial class QueryTranslator(GovAnalyzer queryAnalyzer)
 
     [GeneratedRegex(@"[+\-!(){}\[\]^""~*?:\\/&|]")]
     private static partial Regex SpecialChars();
+
+    [GeneratedRegex(@"^\D+\d{4}-\d{1,6}$")]
+    private static partial Regex KeyForm();
 
     [GeneratedRegex(@"\b(AND|OR|NOT)\b")]
     private static partial Regex Operators();
