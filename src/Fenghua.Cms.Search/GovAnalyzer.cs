@@ -1,13 +1,12 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Cn.Smart;
-using Lucene.Net.Analysis.Core;
 using Lucene.Net.Util;
 
 namespace Fenghua.Cms.Search;
 
 /// <summary>
 /// SmartCn (HMMChineseTokenizer: word segmentation, lower case, full-width folding, punctuation
-/// removed by its stop set) plus the government-term dictionary (<see cref="GovTermFilter"/>).
+/// removed without position gaps) plus the government-term dictionary (<see cref="GovTermFilter"/>).
 /// Use one instance for indexing and one in query mode for parsing queries; both must use the
 /// same dictionary.
 /// </summary>
@@ -33,7 +32,7 @@ public sealed class GovAnalyzer : Analyzer
         var tokenizer = new HMMChineseTokenizer(new StringReader(holder.Text));
         TokenStream stream = tokenizer;
         if (_dictionary.Count > 0) stream = new GovTermFilter(stream, _dictionary, _queryMode, () => holder.Text);
-        stream = new StopFilter(Version, stream, SmartChineseAnalyzer.DefaultStopSet);
+        stream = new PunctuationFilter(stream);
         return new Components(tokenizer, stream, holder);
     }
 

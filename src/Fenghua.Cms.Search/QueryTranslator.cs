@@ -46,7 +46,7 @@ internal sealed partial class QueryTranslator(GovAnalyzer queryAnalyzer)
             main.Add(textQuery, Occur.MUST);
             var exact = new TermQuery(new Term(SearchFields.TitleExact, TextFolder.Fold(text.Replace("\"", "")))) { Boost = 50f };
             main.Add(exact, Occur.SHOULD);
-            var phrase = new QueryBuilder(queryAnalyzer).CreatePhraseQuery(SearchFields.Title, text.Replace("\"", " "));
+            var phrase = new QueryBuilder(_phraseAnalyzer).CreatePhraseQuery(SearchFields.Title, text.Replace("\"", " "));
             if (phrase is not null)
             {
                 phrase.Boost = 5f;
@@ -88,12 +88,31 @@ internal sealed partial class QueryTranslator(GovAnalyzer queryAnalyzer)
         }
     }
 
-    private MultiFieldQueryParser NewParser() => new(GovAnalyzer.Version, TextFields, queryAnalyzer, FieldBoosts)
+    private readonly GovAnalyzer _phraseAnalyzer = new(GovTermDictionary.Empty, queryMode: true);
+
+    private MultiFieldQueryParser NewParser() => new PhraseAwareParser(TextFields, queryAnalyzer, _phraseAnalyzer, FieldBoosts)
     {
         DefaultOperator = Operator.AND,
         AllowLeadingWildcard = false,
         AutoGeneratePhraseQueries = false,
     };
+
+    /// <summary>
+    /// Quoted phrases are analyzed without the dictionary: the index keeps every SmartCn fragment
+    /// at its position (units are stacked on top), so a phrase of fragments matches even when a
+    /// dictionary term sits in the middle of it, whereas a unit token would shift what follows it.
+    /// </summary>
+    private sealed class PhraseAwareParser(string[] fields, GovAnalyzer words, GovAnalyzer phrases, IDictionary<string, float> boosts)
+        : MultiFieldQueryParser(GovAnalyzer.Version, fields, words, boosts)
+    {
+        protected override Query GetFieldQuery(string field, string queryText, bool quoted)
+        {
+            if (!quoted) return base.GetFieldQuery(field, queryText, quoted);
+            Analyzer = phrases;
+            try { return base.GetFieldQuery(field, queryText, quoted); }
+            finally { Analyzer = words; }
+        }
+    }
 
     private static bool IsEmpty(Query? q) => q is null || q is BooleanQuery { Clauses.Count: 0 };
 

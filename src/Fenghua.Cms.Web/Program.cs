@@ -3,6 +3,7 @@ using Fenghua.Cms.Data;
 using Fenghua.Cms.Web;
 using Fenghua.Cms.Web.Public;
 using Fenghua.Cms.Web.Sites;
+using Fenghua.Cms.Web.Themes;
 
 var builder = WebApplication.CreateBuilder(args);
 var paths = ProductPaths.Resolve(builder.Environment.ContentRootPath,
@@ -17,6 +18,8 @@ await app.InstallAsync();
 
 app.UseSecurityHeaders();
 app.UseSites();
+app.UseThemeAssets();
+app.UseRouting();
 app.UseOutputCache();
 app.MapPublicSite();
 

@@ -14,7 +14,7 @@ public sealed class AuditLog(TimeProvider clock)
             ?? "genesis";
         var entry = new AuditEntry
         {
-            Utc = clock.GetUtcNow(),
+            Utc = WholeMilliseconds(clock.GetUtcNow()),
             SiteId = siteId,
             Actor = actor.Name,
             Address = actor.Address,
@@ -26,6 +26,11 @@ public sealed class AuditLog(TimeProvider clock)
         entry.Hash = entry.ComputeHash();
         db.AuditTrail.Add(entry);
     }
+
+    // Stores keep different sub-millisecond precision (SQLite's binary form, PostgreSQL's microseconds);
+    // hashing whole milliseconds keeps the chain verifiable after a round trip through either.
+    private static DateTimeOffset WholeMilliseconds(DateTimeOffset t) =>
+        new(t.UtcTicks - t.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
 
     /// <summary>Walks the chain; returns the id of the first entry that does not match, or null when intact.</summary>
     public static async Task<long?> VerifyAsync(CmsDbContext db, CancellationToken ct = default)

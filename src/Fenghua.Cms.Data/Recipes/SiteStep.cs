@@ -39,6 +39,9 @@ public sealed class SiteStep(AuditLog audit, TimeProvider clock) : IRecipeStep
         if (error is not null) throw context.Fail("." + error.Field, error.Message);
         if (site.PathPrefix.Length > 0 && await context.Db.Sites.AnyAsync(s => s.PathPrefix == site.PathPrefix && s.Key != key, ct))
             throw context.Fail(".pathPrefix", $"路径前缀 {site.PathPrefix} 已被其他站点使用。");
+        if (site.PathPrefix.Length == 0 && site.HostNames.Count == 0 && await context.Db.Sites.AnyAsync(s => s.PathPrefix == "" && s.Key != key, ct)
+            && !(await context.Db.Sites.Where(s => s.PathPrefix == "" && s.Key != key).Select(s => s.HostNames).ToListAsync(ct)).All(h => h.Count > 0))
+            throw context.Fail(".pathPrefix", "门户已占用根路径：子站需要路径前缀（如 /jyj）或绑定域名。");
         if (created) context.Db.Sites.Add(site);
         await audit.AppendAsync(context.Db, context.Actor, created ? "site.create" : "site.update", $"site:{key}", null, site.Name, ct);
     }

@@ -5,7 +5,6 @@ using Fenghua.Cms.Data;
 using Fenghua.Cms.Web.Caching;
 using Fenghua.Cms.Web.Themes;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.FileProviders;
 
 namespace Fenghua.Cms.Web.Public;
 
@@ -31,19 +30,6 @@ public static class PublicSiteEndpoints
     /// <summary>Theme assets, home, columns, content pages, sitemap, robots and health.</summary>
     public static WebApplication MapPublicSite(this WebApplication app)
     {
-        var themes = app.Services.GetRequiredService<ThemeRegistry>();
-        foreach (var theme in themes.All)
-        {
-            var assets = Path.Combine(themes.Root, theme.Name, "assets");
-            if (!Directory.Exists(assets)) continue;
-            app.UseStaticFiles(new StaticFileOptions
-            {
-                FileProvider = new PhysicalFileProvider(assets),
-                RequestPath = $"/themes/{theme.Name}/assets",
-                OnPrepareResponse = r => r.Context.Response.Headers.CacheControl = "public,max-age=3600",
-            });
-        }
-
         app.MapGet("/healthz", async (CmsDbContext db, CancellationToken ct) =>
             await db.Database.CanConnectAsync(ct) ? Results.Text("ok") : Results.Text("database unreachable", statusCode: 503));
 
