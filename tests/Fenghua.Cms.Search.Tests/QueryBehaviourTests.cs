@@ -119,6 +119,15 @@ public sealed class QueryBehaviourTests(CorpusFixture fixture)
         Assert.True(phrase.Total < Search("防止 破坏活动").Total);
     }
 
+    [Theory]
+    [InlineData("\"深化放管服改革\"", "govcn-5365945")]
+    [InlineData("\"深化“放管服”改革\"", "govcn-5365945")]
+    [InlineData("\"优化营商环境\"", "law-0432ce0feca6")]
+    public void Quoted_phrases_containing_dictionary_terms_match(string text, string id)
+    {
+        Assert.Contains(Search(text, 50).Hits, h => h.Id == id);
+    }
+
     [Fact]
     public void Snippets_mark_matched_terms_and_escape_everything_else()
     {
