@@ -16,7 +16,7 @@ namespace Fenghua.Cms.Data;
 /// The one store. Every site-owned set is filtered to the current site by a global query filter;
 /// cross-site reads go through <see cref="CrossSite{T}"/> so they are visible in code review.
 /// </summary>
-public abstract class CmsDbContext(DbContextOptions options, SiteContext? siteContext) : IdentityDbContext<CmsUser>(options)
+public abstract partial class CmsDbContext(DbContextOptions options, SiteContext? siteContext) : IdentityDbContext<CmsUser>(options)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -35,6 +35,7 @@ public abstract class CmsDbContext(DbContextOptions options, SiteContext? siteCo
     public DbSet<AuditEntry> AuditTrail => Set<AuditEntry>();
     public DbSet<SiteRoleAssignment> SiteRoles => Set<SiteRoleAssignment>();
     public DbSet<InstallationState> Installation => Set<InstallationState>();
+    public DbSet<Outbox.OutboxCursor> OutboxCursors => Set<Outbox.OutboxCursor>();
 
     /// <summary>An explicit, named cross-site read: ignores the current site's filter.</summary>
     public IQueryable<T> CrossSite<T>() where T : class, ISiteOwned => Set<T>().IgnoreQueryFilters();
@@ -124,7 +125,24 @@ public abstract class CmsDbContext(DbContextOptions options, SiteContext? siteCo
         });
 
         b.Entity<SiteRoleAssignment>(e => e.HasIndex(r => new { r.UserId, r.SiteId, r.Role }).IsUnique());
+        b.Entity<Outbox.OutboxCursor>(e => e.HasKey(c => c.Consumer));
+
+        // Feature modules keep their tables in this one store; each configures them in its own
+        // partial file (CmsDbContext.<Module>.cs) so the modules do not edit each other's code.
+        ConfigureEditorial(b);
+        ConfigureMedia(b);
+        ConfigureMail(b);
+        ConfigureSearch(b);
+        ConfigureGazette(b);
+        ConfigureSyndication(b);
     }
+
+    partial void ConfigureEditorial(ModelBuilder b);
+    partial void ConfigureMedia(ModelBuilder b);
+    partial void ConfigureMail(ModelBuilder b);
+    partial void ConfigureSearch(ModelBuilder b);
+    partial void ConfigureGazette(ModelBuilder b);
+    partial void ConfigureSyndication(ModelBuilder b);
 }
 
 /// <summary>One row: when the installation was set up and by which recipe (so a restart does not re-run it).</summary>

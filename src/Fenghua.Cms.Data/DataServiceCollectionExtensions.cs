@@ -59,6 +59,10 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<IRecipeStep, ColumnsStep>();
         services.AddScoped<IRecipeStep, ContentStep>();
         services.AddScoped<Installer>();
+        services.AddSingleton<Sites.SiteCatalog>();
+        services.AddSingleton<Outbox.OutboxSignal>();
+        services.AddSingleton<Outbox.OutboxPump>();
+        services.AddHostedService(sp => sp.GetRequiredService<Outbox.OutboxPump>());
         return services;
     }
 }

@@ -11,7 +11,7 @@ using Fenghua.Cms.Data;
 using Fenghua.Cms.Data.Audit;
 using Fenghua.Cms.Data.Content;
 using Fenghua.Cms.Data.Recipes;
-using Fenghua.Cms.Web.Sites;
+using Fenghua.Cms.Data.Sites;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

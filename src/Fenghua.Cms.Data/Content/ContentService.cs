@@ -15,7 +15,7 @@ namespace Fenghua.Cms.Data.Content;
 /// Creates, edits and moves content through its states. Each change is one transaction that also
 /// writes the audit entry and the outbox record; observers run after the commit.
 /// </summary>
-public sealed class ContentService(CmsDbContext db, AuditLog audit, TimeProvider clock, IEnumerable<IContentObserver> observers)
+public sealed class ContentService(CmsDbContext db, AuditLog audit, TimeProvider clock, IEnumerable<IContentObserver> observers, Outbox.OutboxSignal signal)
 {
     private readonly PartCatalog _parts = PartCatalog.Default;
 
@@ -237,6 +237,7 @@ public sealed class ContentService(CmsDbContext db, AuditLog audit, TimeProvider
 
     private async Task NotifyAsync(ContentItem item, CancellationToken ct)
     {
+        signal.Notify();
         foreach (var o in observers) await o.ContentChangedAsync(item, ct);
     }
 }

@@ -1,8 +1,8 @@
 using Fenghua.Cms.Core.Sites;
-using Fenghua.Cms.Data;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 
-namespace Fenghua.Cms.Web.Sites;
+namespace Fenghua.Cms.Data.Sites;
 
 /// <summary>
 /// All sites, held in memory for request routing (a handful of rows read on every request).

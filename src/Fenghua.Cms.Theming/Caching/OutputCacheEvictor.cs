@@ -1,7 +1,7 @@
 using Fenghua.Cms.Core.Content;
 using Microsoft.AspNetCore.OutputCaching;
 
-namespace Fenghua.Cms.Web.Caching;
+namespace Fenghua.Cms.Theming.Caching;
 
 /// <summary>
 /// Evicts every cached public page when something is published or withdrawn. Pages aggregate

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.OutputCaching;
 
-namespace Fenghua.Cms.Web.Caching;
+namespace Fenghua.Cms.Theming.Caching;
 
 /// <summary>
 /// Caches anonymous GET/HEAD pages per host, site path base, path, query and display mode.

@@ -1,7 +1,7 @@
 using Fenghua.Cms.Core.Columns;
 using Fenghua.Cms.Core.Sites;
 
-namespace Fenghua.Cms.Web.Public;
+namespace Fenghua.Cms.Theming.Public;
 
 /// <summary>
 /// The government page meta tags (政府网站发展指引): the site group on every page, the column group

@@ -6,7 +6,7 @@ using Fenghua.Cms.Core.Sites;
 using Fenghua.Cms.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Fenghua.Cms.Web.Public;
+namespace Fenghua.Cms.Theming.Public;
 
 /// <summary>
 /// Reads what the public may see: published versions only, of the current site only (the store's

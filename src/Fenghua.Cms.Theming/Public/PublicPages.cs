@@ -3,10 +3,10 @@ using Fenghua.Cms.Core.Columns;
 using Fenghua.Cms.Core.Content;
 using Fenghua.Cms.Core.Parts;
 using Fenghua.Cms.Core.Sites;
-using Fenghua.Cms.Web.Sites;
-using Fenghua.Cms.Web.Themes;
+using Fenghua.Cms.Data.Sites;
+using Fenghua.Cms.Theming.Themes;
 
-namespace Fenghua.Cms.Web.Public;
+namespace Fenghua.Cms.Theming.Public;
 
 /// <summary>Builds and renders the public pages of the current site in its theme.</summary>
 public sealed class PublicPages(PublicContentReader reader, SiteContext siteContext, SiteCatalog catalog, ThemeRegistry themes, ThemeRenderer renderer)

@@ -2,11 +2,11 @@ using System.Security;
 using System.Text;
 using Fenghua.Cms.Core.Content;
 using Fenghua.Cms.Data;
-using Fenghua.Cms.Web.Caching;
-using Fenghua.Cms.Web.Themes;
+using Fenghua.Cms.Theming.Caching;
+using Fenghua.Cms.Theming.Themes;
 using Microsoft.EntityFrameworkCore;
 
-namespace Fenghua.Cms.Web.Public;
+namespace Fenghua.Cms.Theming.Public;
 
 public static class PublicSiteEndpoints
 {

@@ -1,4 +1,4 @@
-namespace Fenghua.Cms.Web.Public;
+namespace Fenghua.Cms.Theming.Public;
 
 // What templates see. Members are exposed to Liquid in snake_case (site.site_id_code, item.pub_date).
 

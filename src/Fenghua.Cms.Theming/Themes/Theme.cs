@@ -1,7 +1,7 @@
 using Fluid;
 using Microsoft.Extensions.FileProviders;
 
-namespace Fenghua.Cms.Web.Themes;
+namespace Fenghua.Cms.Theming.Themes;
 
 /// <summary>A theme folder (themes/&lt;Name&gt;/theme.json + templates + assets), with its base theme's files behind its own.</summary>
 public sealed class Theme(string name, string? baseTheme, string description, IReadOnlyList<string> folders, TemplateOptions options)

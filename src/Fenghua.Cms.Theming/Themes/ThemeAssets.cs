@@ -1,6 +1,6 @@
 using Microsoft.Extensions.FileProviders;
 
-namespace Fenghua.Cms.Web.Themes;
+namespace Fenghua.Cms.Theming.Themes;
 
 public static class ThemeAssets
 {

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Fenghua.Cms.Core;
 using Fluid;
 
-namespace Fenghua.Cms.Web.Themes;
+namespace Fenghua.Cms.Theming.Themes;
 
 /// <summary>The themes on disk. A theme.json names the theme and its base theme (inheritance).</summary>
 public sealed class ThemeRegistry

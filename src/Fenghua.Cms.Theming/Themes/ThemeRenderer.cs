@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Encodings.Web;
 using Fluid;
 
-namespace Fenghua.Cms.Web.Themes;
+namespace Fenghua.Cms.Theming.Themes;
 
 /// <summary>
 /// Renders Liquid templates of a theme, HTML-encoding every output unless a template says `| raw`.

@@ -1,4 +1,5 @@
 using Fenghua.Cms.Core.Sites;
+using Fenghua.Cms.Data.Sites;
 
 namespace Fenghua.Cms.Web.Sites;
 

@@ -566,6 +566,22 @@ namespace Fenghua.Cms.Data.Migrations.Postgres
                     b.ToTable("Installation");
                 });
 
+            modelBuilder.Entity("Fenghua.Cms.Data.Outbox.OutboxCursor", b =>
+                {
+                    b.Property<string>("Consumer")
+                        .HasColumnType("text");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Consumer");
+
+                    b.ToTable("OutboxCursors");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")

@@ -536,6 +536,22 @@ namespace Fenghua.Cms.Data.Migrations.Sqlite
                     b.ToTable("Installation");
                 });
 
+            modelBuilder.Entity("Fenghua.Cms.Data.Outbox.OutboxCursor", b =>
+                {
+                    b.Property<string>("Consumer")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Consumer");
+
+                    b.ToTable("OutboxCursors");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")

@@ -175,6 +175,19 @@ namespace Fenghua.Cms.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutboxCursors",
+                columns: table => new
+                {
+                    Consumer = table.Column<string>(type: "text", nullable: false),
+                    LastSequence = table.Column<long>(type: "bigint", nullable: false),
+                    UpdatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxCursors", x => x.Consumer);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SiteRoles",
                 columns: table => new
                 {
@@ -559,6 +572,9 @@ namespace Fenghua.Cms.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Outbox");
+
+            migrationBuilder.DropTable(
+                name: "OutboxCursors");
 
             migrationBuilder.DropTable(
                 name: "SiteRoles");

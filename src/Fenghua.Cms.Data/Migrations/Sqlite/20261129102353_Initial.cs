@@ -173,6 +173,19 @@ namespace Fenghua.Cms.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutboxCursors",
+                columns: table => new
+                {
+                    Consumer = table.Column<string>(type: "TEXT", nullable: false),
+                    LastSequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedUtc = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxCursors", x => x.Consumer);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SiteRoles",
                 columns: table => new
                 {
@@ -557,6 +570,9 @@ namespace Fenghua.Cms.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Outbox");
+
+            migrationBuilder.DropTable(
+                name: "OutboxCursors");
 
             migrationBuilder.DropTable(
                 name: "SiteRoles");
