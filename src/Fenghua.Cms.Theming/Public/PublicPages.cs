@@ -40,6 +40,18 @@ public sealed class PublicPages(PublicContentReader reader, SiteContext siteCont
         return await NotFoundAsync(http, ct);
     }
 
+    /// <summary>
+    /// Renders a feature module's page (search, gazette...) inside the site's layout: the module's
+    /// <paramref name="values"/> are added to the usual page model (site, nav, meta, ...).
+    /// </summary>
+    public async Task<IResult> RenderAsync(HttpContext http, string template, string title, IReadOnlyDictionary<string, object?> values, int status = 200, CancellationToken ct = default)
+    {
+        var page = await BaseModelAsync(http, null, ct);
+        page.Model["page_title"] = title;
+        foreach (var (key, value) in values) page.Model[key] = value;
+        return await RenderAsync(page, template, status);
+    }
+
     public async Task<IResult> NotFoundAsync(HttpContext http, CancellationToken ct)
     {
         var page = await BaseModelAsync(http, null, ct);
