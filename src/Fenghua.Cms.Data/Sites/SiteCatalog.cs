@@ -1,28 +1,32 @@
 using Fenghua.Cms.Core.Sites;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Fenghua.Cms.Data.Sites;
 
 /// <summary>
 /// All sites, held in memory for request routing (a handful of rows read on every request).
-/// Reloaded when a site changes.
+/// Changes made in this process call <see cref="Invalidate"/>; changes made elsewhere (the CLI,
+/// another node) are picked up when the copy is older than <see cref="MaxAge"/>.
 /// </summary>
-public sealed class SiteCatalog(IServiceScopeFactory scopes)
+public sealed class SiteCatalog(IServiceScopeFactory scopes, TimeProvider clock)
 {
-    private volatile IReadOnlyList<Site>? _sites;
+    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(5);
+
+    private volatile Snapshot? _snapshot;
 
     public async Task<IReadOnlyList<Site>> AllAsync(CancellationToken ct = default)
     {
-        if (_sites is { } cached) return cached;
+        var now = clock.GetUtcNow();
+        if (_snapshot is { } s && now - s.LoadedUtc < MaxAge) return s.Sites;
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
-        var sites = await db.Sites.AsNoTracking().OrderBy(s => s.Id).ToListAsync(ct);
-        _sites = sites;
+        var sites = await db.Sites.AsNoTracking().OrderBy(x => x.Id).ToListAsync(ct);
+        _snapshot = new Snapshot(sites, now);
         return sites;
     }
 
-    public void Invalidate() => _sites = null;
+    public void Invalidate() => _snapshot = null;
 
     /// <summary>Host name first, then the longest matching path prefix; unmatched requests go to the portal (the site without a prefix).</summary>
     public static (Site? Site, string Prefix) Resolve(IReadOnlyList<Site> sites, string host, string path)
@@ -40,4 +44,6 @@ public sealed class SiteCatalog(IServiceScopeFactory scopes)
         if (best is not null) return (best, best.PathPrefix);
         return (sites.FirstOrDefault(s => s.PathPrefix.Length == 0 && s.HostNames.Count == 0) ?? sites.FirstOrDefault(s => s.Key == "portal"), "");
     }
+
+    private sealed record Snapshot(IReadOnlyList<Site> Sites, DateTimeOffset LoadedUtc);
 }
