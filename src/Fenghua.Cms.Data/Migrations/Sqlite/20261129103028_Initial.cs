@@ -12,6 +12,24 @@ namespace Fenghua.Cms.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "ApiTokens",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastUsedUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    RevokedUtc = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiTokens", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
@@ -90,6 +108,28 @@ namespace Fenghua.Cms.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ContentShares",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ColumnId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SourceSiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SourceItemId = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    SubmittedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    SubmittedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    DecidedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    DecidedUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContentShares", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ContentTypes",
                 columns: table => new
                 {
@@ -125,6 +165,21 @@ namespace Fenghua.Cms.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DocumentIndex", x => x.ContentItemId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EditorialSettings",
+                columns: table => new
+                {
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReviewLevels = table.Column<int>(type: "INTEGER", nullable: false),
+                    SensitiveWords = table.Column<string>(type: "TEXT", nullable: false),
+                    RequireTwoFactor = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EditorialSettings", x => x.SiteId);
                 });
 
             migrationBuilder.CreateTable(
@@ -183,6 +238,74 @@ namespace Fenghua.Cms.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OutboxCursors", x => x.Consumer);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutgoingMail",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ToAddress = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    ToName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    TextBody = table.Column<string>(type: "TEXT", nullable: false),
+                    HtmlBody = table.Column<string>(type: "TEXT", nullable: true),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    NextAttemptUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClaimedUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    SentUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutgoingMail", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReviewRecords",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ContentItemId = table.Column<int>(type: "INTEGER", nullable: false),
+                    VersionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Action = table.Column<int>(type: "INTEGER", nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reviewer = table.Column<string>(type: "TEXT", nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Utc = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ScheduledJobs",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ContentItemId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Action = table.Column<int>(type: "INTEGER", nullable: false),
+                    DueUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    CompletedUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScheduledJobs", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -327,6 +450,34 @@ namespace Fenghua.Cms.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Channels",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    AppId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ProtectedSecret = table.Column<string>(type: "TEXT", nullable: false),
+                    SafeDomain = table.Column<string>(type: "TEXT", maxLength: 253, nullable: false),
+                    ApiBaseUrl = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Channels", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Channels_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Columns",
                 columns: table => new
                 {
@@ -390,6 +541,45 @@ namespace Fenghua.Cms.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ChannelPushes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChannelId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ContentItemId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ContentVersionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Round = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Step = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", nullable: true),
+                    LeaseUntilUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    ImageMap = table.Column<string>(type: "TEXT", nullable: false),
+                    CoverMediaId = table.Column<string>(type: "TEXT", nullable: true),
+                    DraftMediaId = table.Column<string>(type: "TEXT", nullable: true),
+                    PublishSentUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    PublishId = table.Column<string>(type: "TEXT", nullable: true),
+                    PlatformPostId = table.Column<string>(type: "TEXT", nullable: true),
+                    PostUrl = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    CompletedUtc = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChannelPushes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChannelPushes_Channels_ChannelId",
+                        column: x => x.ChannelId,
+                        principalTable: "Channels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ContentVersions",
                 columns: table => new
                 {
@@ -415,6 +605,12 @@ namespace Fenghua.Cms.Data.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiTokens_Hash",
+                table: "ApiTokens",
+                column: "Hash",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -465,6 +661,28 @@ namespace Fenghua.Cms.Data.Migrations.Sqlite
                 column: "Utc");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ChannelPushes_ChannelId_ContentItemId_Round",
+                table: "ChannelPushes",
+                columns: new[] { "ChannelId", "ContentItemId", "Round" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChannelPushes_SiteId_ContentItemId",
+                table: "ChannelPushes",
+                columns: new[] { "SiteId", "ContentItemId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChannelPushes_State_NextAttemptUtc",
+                table: "ChannelPushes",
+                columns: new[] { "State", "NextAttemptUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Channels_SiteId_Kind_AppId",
+                table: "Channels",
+                columns: new[] { "SiteId", "Kind", "AppId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Columns_SiteId_Path",
                 table: "Columns",
                 columns: new[] { "SiteId", "Path" },
@@ -485,6 +703,22 @@ namespace Fenghua.Cms.Data.Migrations.Sqlite
                 table: "ContentRoutes",
                 columns: new[] { "SiteId", "Path" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContentShares_ColumnId_SourceItemId",
+                table: "ContentShares",
+                columns: new[] { "ColumnId", "SourceItemId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContentShares_SiteId_State",
+                table: "ContentShares",
+                columns: new[] { "SiteId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContentShares_SourceItemId",
+                table: "ContentShares",
+                column: "SourceItemId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ContentTypes_Name",
@@ -514,6 +748,21 @@ namespace Fenghua.Cms.Data.Migrations.Sqlite
                 column: "PolicyItemId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutgoingMail_State_NextAttemptUtc",
+                table: "OutgoingMail",
+                columns: new[] { "State", "NextAttemptUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewRecords_ContentItemId_VersionId",
+                table: "ReviewRecords",
+                columns: new[] { "ContentItemId", "VersionId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScheduledJobs_State_DueUtc",
+                table: "ScheduledJobs",
+                columns: new[] { "State", "DueUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SiteRoles_UserId_SiteId_Role",
                 table: "SiteRoles",
                 columns: new[] { "UserId", "SiteId", "Role" },
@@ -529,6 +778,9 @@ namespace Fenghua.Cms.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ApiTokens");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -548,10 +800,16 @@ namespace Fenghua.Cms.Data.Migrations.Sqlite
                 name: "AuditTrail");
 
             migrationBuilder.DropTable(
+                name: "ChannelPushes");
+
+            migrationBuilder.DropTable(
                 name: "Columns");
 
             migrationBuilder.DropTable(
                 name: "ContentRoutes");
+
+            migrationBuilder.DropTable(
+                name: "ContentShares");
 
             migrationBuilder.DropTable(
                 name: "ContentTypes");
@@ -561,6 +819,9 @@ namespace Fenghua.Cms.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "DocumentIndex");
+
+            migrationBuilder.DropTable(
+                name: "EditorialSettings");
 
             migrationBuilder.DropTable(
                 name: "Installation");
@@ -575,6 +836,15 @@ namespace Fenghua.Cms.Data.Migrations.Sqlite
                 name: "OutboxCursors");
 
             migrationBuilder.DropTable(
+                name: "OutgoingMail");
+
+            migrationBuilder.DropTable(
+                name: "ReviewRecords");
+
+            migrationBuilder.DropTable(
+                name: "ScheduledJobs");
+
+            migrationBuilder.DropTable(
                 name: "SiteRoles");
 
             migrationBuilder.DropTable(
@@ -582,6 +852,9 @@ namespace Fenghua.Cms.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Channels");
 
             migrationBuilder.DropTable(
                 name: "ContentItems");

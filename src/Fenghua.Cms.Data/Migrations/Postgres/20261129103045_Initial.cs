@@ -14,6 +14,24 @@ namespace Fenghua.Cms.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "ApiTokens",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastUsedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RevokedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiTokens", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
@@ -92,6 +110,28 @@ namespace Fenghua.Cms.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ContentShares",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SiteId = table.Column<int>(type: "integer", nullable: false),
+                    ColumnId = table.Column<int>(type: "integer", nullable: false),
+                    SourceSiteId = table.Column<int>(type: "integer", nullable: false),
+                    SourceItemId = table.Column<int>(type: "integer", nullable: false),
+                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    SubmittedBy = table.Column<string>(type: "text", nullable: false),
+                    SubmittedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DecidedBy = table.Column<string>(type: "text", nullable: true),
+                    DecidedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Comment = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContentShares", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ContentTypes",
                 columns: table => new
                 {
@@ -127,6 +167,72 @@ namespace Fenghua.Cms.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DocumentIndex", x => x.ContentItemId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EditorialSettings",
+                columns: table => new
+                {
+                    SiteId = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReviewLevels = table.Column<int>(type: "integer", nullable: false),
+                    SensitiveWords = table.Column<string>(type: "text", nullable: false),
+                    RequireTwoFactor = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EditorialSettings", x => x.SiteId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GazetteArticles",
+                columns: table => new
+                {
+                    ContentItemId = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SiteId = table.Column<int>(type: "integer", nullable: false),
+                    IssueItemId = table.Column<int>(type: "integer", nullable: true),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Issue = table.Column<int>(type: "integer", nullable: false),
+                    Section = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    PageFrom = table.Column<int>(type: "integer", nullable: true),
+                    PageTo = table.Column<int>(type: "integer", nullable: true),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DocumentNumber = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    DocumentNumberDisplay = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    DocumentNumberKey = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    Issuer = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    WrittenDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    PublishedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PolicyItemId = table.Column<int>(type: "integer", nullable: true),
+                    SourceId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    PublicPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GazetteArticles", x => x.ContentItemId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GazetteIssues",
+                columns: table => new
+                {
+                    ContentItemId = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SiteId = table.Column<int>(type: "integer", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Issue = table.Column<int>(type: "integer", nullable: false),
+                    TotalIssue = table.Column<int>(type: "integer", nullable: true),
+                    PublicationDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    PdfUrl = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    Sections = table.Column<List<string>>(type: "text[]", nullable: false),
+                    PublishedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GazetteIssues", x => x.ContentItemId);
                 });
 
             migrationBuilder.CreateTable(
@@ -185,6 +291,74 @@ namespace Fenghua.Cms.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OutboxCursors", x => x.Consumer);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutgoingMail",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SiteId = table.Column<int>(type: "integer", nullable: true),
+                    Kind = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ToAddress = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    ToName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    TextBody = table.Column<string>(type: "text", nullable: false),
+                    HtmlBody = table.Column<string>(type: "text", nullable: true),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    NextAttemptUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ClaimedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClaimedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SentUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutgoingMail", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReviewRecords",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SiteId = table.Column<int>(type: "integer", nullable: false),
+                    ContentItemId = table.Column<int>(type: "integer", nullable: false),
+                    VersionId = table.Column<int>(type: "integer", nullable: false),
+                    Action = table.Column<int>(type: "integer", nullable: false),
+                    Level = table.Column<int>(type: "integer", nullable: false),
+                    Reviewer = table.Column<string>(type: "text", nullable: false),
+                    Comment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Utc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ScheduledJobs",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SiteId = table.Column<int>(type: "integer", nullable: false),
+                    ContentItemId = table.Column<int>(type: "integer", nullable: false),
+                    Action = table.Column<int>(type: "integer", nullable: false),
+                    DueUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    CreatedBy = table.Column<string>(type: "text", nullable: false),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CompletedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScheduledJobs", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -329,6 +503,34 @@ namespace Fenghua.Cms.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Channels",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SiteId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Name = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    AppId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ProtectedSecret = table.Column<string>(type: "text", nullable: false),
+                    SafeDomain = table.Column<string>(type: "character varying(253)", maxLength: 253, nullable: false),
+                    ApiBaseUrl = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Channels", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Channels_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Columns",
                 columns: table => new
                 {
@@ -392,6 +594,45 @@ namespace Fenghua.Cms.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ChannelPushes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SiteId = table.Column<int>(type: "integer", nullable: false),
+                    ChannelId = table.Column<int>(type: "integer", nullable: false),
+                    ContentItemId = table.Column<int>(type: "integer", nullable: false),
+                    ContentVersionId = table.Column<int>(type: "integer", nullable: false),
+                    Round = table.Column<int>(type: "integer", nullable: false),
+                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Step = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastError = table.Column<string>(type: "text", nullable: true),
+                    LeaseUntilUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ImageMap = table.Column<string>(type: "text", nullable: false),
+                    CoverMediaId = table.Column<string>(type: "text", nullable: true),
+                    DraftMediaId = table.Column<string>(type: "text", nullable: true),
+                    PublishSentUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PublishId = table.Column<string>(type: "text", nullable: true),
+                    PlatformPostId = table.Column<string>(type: "text", nullable: true),
+                    PostUrl = table.Column<string>(type: "text", nullable: true),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CompletedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChannelPushes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChannelPushes_Channels_ChannelId",
+                        column: x => x.ChannelId,
+                        principalTable: "Channels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ContentVersions",
                 columns: table => new
                 {
@@ -417,6 +658,12 @@ namespace Fenghua.Cms.Data.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiTokens_Hash",
+                table: "ApiTokens",
+                column: "Hash",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -467,6 +714,28 @@ namespace Fenghua.Cms.Data.Migrations.Postgres
                 column: "Utc");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ChannelPushes_ChannelId_ContentItemId_Round",
+                table: "ChannelPushes",
+                columns: new[] { "ChannelId", "ContentItemId", "Round" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChannelPushes_SiteId_ContentItemId",
+                table: "ChannelPushes",
+                columns: new[] { "SiteId", "ContentItemId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChannelPushes_State_NextAttemptUtc",
+                table: "ChannelPushes",
+                columns: new[] { "State", "NextAttemptUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Channels_SiteId_Kind_AppId",
+                table: "Channels",
+                columns: new[] { "SiteId", "Kind", "AppId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Columns_SiteId_Path",
                 table: "Columns",
                 columns: new[] { "SiteId", "Path" },
@@ -487,6 +756,22 @@ namespace Fenghua.Cms.Data.Migrations.Postgres
                 table: "ContentRoutes",
                 columns: new[] { "SiteId", "Path" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContentShares_ColumnId_SourceItemId",
+                table: "ContentShares",
+                columns: new[] { "ColumnId", "SourceItemId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContentShares_SiteId_State",
+                table: "ContentShares",
+                columns: new[] { "SiteId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContentShares_SourceItemId",
+                table: "ContentShares",
+                column: "SourceItemId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ContentTypes_Name",
@@ -511,9 +796,50 @@ namespace Fenghua.Cms.Data.Migrations.Postgres
                 columns: new[] { "IssuerCode", "Year", "Sequence" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_GazetteArticles_SiteId_DocumentNumberKey",
+                table: "GazetteArticles",
+                columns: new[] { "SiteId", "DocumentNumberKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GazetteArticles_SiteId_Issuer",
+                table: "GazetteArticles",
+                columns: new[] { "SiteId", "Issuer" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GazetteArticles_SiteId_SourceId",
+                table: "GazetteArticles",
+                columns: new[] { "SiteId", "SourceId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GazetteArticles_SiteId_Year_Issue_Order",
+                table: "GazetteArticles",
+                columns: new[] { "SiteId", "Year", "Issue", "Order" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GazetteIssues_SiteId_Year_Issue",
+                table: "GazetteIssues",
+                columns: new[] { "SiteId", "Year", "Issue" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_InterpretationLinks_PolicyItemId",
                 table: "InterpretationLinks",
                 column: "PolicyItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutgoingMail_State_NextAttemptUtc",
+                table: "OutgoingMail",
+                columns: new[] { "State", "NextAttemptUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewRecords_ContentItemId_VersionId",
+                table: "ReviewRecords",
+                columns: new[] { "ContentItemId", "VersionId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScheduledJobs_State_DueUtc",
+                table: "ScheduledJobs",
+                columns: new[] { "State", "DueUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_SiteRoles_UserId_SiteId_Role",
@@ -531,6 +857,9 @@ namespace Fenghua.Cms.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ApiTokens");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -550,10 +879,16 @@ namespace Fenghua.Cms.Data.Migrations.Postgres
                 name: "AuditTrail");
 
             migrationBuilder.DropTable(
+                name: "ChannelPushes");
+
+            migrationBuilder.DropTable(
                 name: "Columns");
 
             migrationBuilder.DropTable(
                 name: "ContentRoutes");
+
+            migrationBuilder.DropTable(
+                name: "ContentShares");
 
             migrationBuilder.DropTable(
                 name: "ContentTypes");
@@ -563,6 +898,15 @@ namespace Fenghua.Cms.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "DocumentIndex");
+
+            migrationBuilder.DropTable(
+                name: "EditorialSettings");
+
+            migrationBuilder.DropTable(
+                name: "GazetteArticles");
+
+            migrationBuilder.DropTable(
+                name: "GazetteIssues");
 
             migrationBuilder.DropTable(
                 name: "Installation");
@@ -577,6 +921,15 @@ namespace Fenghua.Cms.Data.Migrations.Postgres
                 name: "OutboxCursors");
 
             migrationBuilder.DropTable(
+                name: "OutgoingMail");
+
+            migrationBuilder.DropTable(
+                name: "ReviewRecords");
+
+            migrationBuilder.DropTable(
+                name: "ScheduledJobs");
+
+            migrationBuilder.DropTable(
                 name: "SiteRoles");
 
             migrationBuilder.DropTable(
@@ -584,6 +937,9 @@ namespace Fenghua.Cms.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Channels");
 
             migrationBuilder.DropTable(
                 name: "ContentItems");
