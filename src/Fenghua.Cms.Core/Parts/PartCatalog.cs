@@ -12,7 +12,8 @@ public sealed class PartCatalog
 
     public static PartCatalog Default { get; } = new([
         new TitlePart(), new MarkdownBodyPart(), new SummaryPart(), new KeywordsPart(),
-        new AttachmentsPart(), new GovDocumentPart(), new InterpretationPart(),
+        new AttachmentsPart(), new GovDocumentPart(), new InterpretationPart(), new SyndicationPart(),
+        new GazetteIssuePart(), new GazettePlacementPart(),
     ]);
 
     public bool Knows(string name) => _parts.ContainsKey(name);
