@@ -81,9 +81,14 @@ public sealed class PublicContentReader(CmsDbContext db)
             var v = versions[i.PublishedVersionId!.Value];
             var summary = v.PartString("Summary", "summary") ?? "";
             var number = v.Part("GovDocument") is { } doc ? doc.Str("documentNumberCanonical") ?? doc.Str("documentNumber") : null;
-            return new ItemLink(i.Id, v.Title, i.PublicPath!, ShanghaiTime.Date(i.PublishedUtc!.Value), i.ContentType, summary, number);
+            return new ItemLink(i.Id, v.Title, i.PublicPath!, ShanghaiTime.Date(i.PublishedUtc!.Value), i.ContentType, summary, number) { Image = FirstImage(v) };
         }).ToList();
     }
+
+    /// <summary>The item's picture: its first attachment that is an image (the home page's 要闻 carousel shows it).</summary>
+    public static string? FirstImage(ContentVersion v) =>
+        (v.Part("Attachments")?["files"] as System.Text.Json.Nodes.JsonArray)?.OfType<System.Text.Json.Nodes.JsonObject>()
+            .Select(f => f.Str("url")).FirstOrDefault(u => u is not null && AttachmentView.IsImageUrl(u));
 
     public static string BodyHtml(ContentVersion v) => Markdown.ToHtml(v.PartString("MarkdownBody", "markdown"));
 

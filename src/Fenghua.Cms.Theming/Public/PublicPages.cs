@@ -20,6 +20,15 @@ public sealed class PublicPages(PublicContentReader reader, SiteContext siteCont
         foreach (var type in HomeBlocks)
             latest[type] = Absolute(http, await reader.LatestAsync(type, 8, ct));
         page.Model["latest"] = latest;
+        // The newest items of each top-level list column (its sub-columns included), by slug: in_column.tzgg.
+        var columns = await reader.ColumnsAsync(ct);
+        var inColumn = new Dictionary<string, object?>();
+        foreach (var top in columns.Where(c => c.ParentId is null && c.Kind == ColumnKind.List))
+        {
+            var ids = columns.Where(c => c.Id == top.Id || c.Path.StartsWith(top.Path + "/", StringComparison.Ordinal)).Select(c => c.Id).ToList();
+            inColumn[top.Slug] = Absolute(http, (await reader.ListAsync(ids, 1, 8, ct)).Items);
+        }
+        page.Model["in_column"] = inColumn;
         page.Model["page_title"] = Site.Name;
         return await RenderAsync(page, "index", 200);
     }
@@ -130,7 +139,11 @@ public sealed class PublicPages(PublicContentReader reader, SiteContext siteCont
         var site = Site;
         var columns = await reader.ColumnsAsync(ct);
         var top = columns.Where(c => c.ParentId is null && c.ShowInNavigation).ToList();
-        var nav = top.Select(c => new NavItem(c.Name, Url(http, c.Path), column is not null && (column.Path == c.Path || column.Path.StartsWith(c.Path + "/", StringComparison.Ordinal)))).ToList();
+        // A link column (政府公报 → /gazette/) links straight to its target; it is active when the request is under it.
+        var requestPath = (http.Request.PathBase + http.Request.Path).ToString();
+        var nav = top.Select(c => c.Kind == ColumnKind.Link && c.LinkUrl is { } link
+                ? new NavItem(c.Name, link, column is null && link.StartsWith('/') && link.Length > 1 && requestPath.StartsWith(link.TrimEnd('/'), StringComparison.Ordinal))
+                : new NavItem(c.Name, Url(http, c.Path), column is not null && (column.Path == c.Path || column.Path.StartsWith(c.Path + "/", StringComparison.Ordinal)))).ToList();
         var meta = PageMeta.ForSite(site);
         if (column is not null) PageMeta.AddColumn(meta, column);
         var sites = await catalog.AllAsync(ct);
@@ -150,6 +163,8 @@ public sealed class PublicPages(PublicContentReader reader, SiteContext siteCont
             ["theme_assets"] = theme.Folders.Select(f => $"{http.Request.PathBase}/themes/{Path.GetFileName(f)}/assets").Reverse().ToList(),
             ["search_url"] = Url(http, "search"),
             ["base"] = http.Request.PathBase.Value ?? "",
+            ["elder"] = ElderMode.IsOn(http),
+            ["mode_toggle_url"] = ElderMode.ToggleUrl(http),
         };
         return new PageModel(theme, model);
     }

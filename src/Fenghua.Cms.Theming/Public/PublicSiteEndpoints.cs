@@ -30,6 +30,9 @@ public static class PublicSiteEndpoints
     /// <summary>Theme assets, home, columns, content pages, sitemap, robots and health.</summary>
     public static WebApplication MapPublicSite(this WebApplication app)
     {
+        // ?mode=elder|normal on any page (module pages too) sets the elder-mode cookie and redirects back.
+        app.UseElderModeSwitch();
+
         app.MapGet("/healthz", async (CmsDbContext db, CancellationToken ct) =>
             await db.Database.CanConnectAsync(ct) ? Results.Text("ok") : Results.Text("database unreachable", statusCode: 503));
 

@@ -13,7 +13,11 @@ public sealed record SiteLink(string Key, string Name, string Url, string Group)
 
 public sealed record MetaTag(string Name, string Content);
 
-public sealed record ItemLink(int Id, string Title, string Url, string Date, string ContentType, string Summary, string? DocumentNumber);
+public sealed record ItemLink(int Id, string Title, string Url, string Date, string ContentType, string Summary, string? DocumentNumber)
+{
+    /// <summary>URL of the item's picture (first image attachment), if any.</summary>
+    public string? Image { get; init; }
+}
 
 public sealed record ColumnView(int Id, string Name, string Path, string Url, string Description, string Kind, string? PageHtml, IReadOnlyList<NavItem> Children, IReadOnlyList<NavItem> Breadcrumb);
 
@@ -27,6 +31,18 @@ public sealed record ArticleView(
     IReadOnlyList<ItemLink> Interpretations, ItemLink? Policy, string? InterpretationForm, string? Interpreter,
     IReadOnlyList<AttachmentView> Attachments);
 
-public sealed record AttachmentView(string Name, string Url);
+public sealed record AttachmentView(string Name, string Url)
+{
+    private static readonly string[] ImageExtensions = [".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp"];
+
+    /// <summary>Pictures are shown in the article; other files are listed as downloads.</summary>
+    public bool IsImage => IsImageUrl(Url);
+
+    public static bool IsImageUrl(string url)
+    {
+        var path = url.Split('?', '#')[0];
+        return ImageExtensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase));
+    }
+}
 
 public sealed record PagerView(int Page, int Pages, int Total, string? PreviousUrl, string? NextUrl);
