@@ -43,6 +43,18 @@ public sealed class SearchIndex : IDisposable
         _queryAnalyzer = new GovAnalyzer(_dictionary, queryMode: true);
         _translator = new QueryTranslator(_queryAnalyzer);
         _directory = FSDirectory.Open(path);
+        try
+        {
+            // Probe the write lock before inspecting: wiping a "missing" index that another
+            // process is building right now would delete its uncommitted segments.
+            using var probe = _directory.MakeLock(IndexWriter.WRITE_LOCK_NAME);
+            if (!probe.Obtain()) throw new LockObtainFailedException($"Index locked for write: {path}");
+        }
+        catch
+        {
+            _directory.Dispose();
+            throw;
+        }
 
         var state = Inspect(out var sequence, out var reason);
         if (state == IndexState.Unusable)
@@ -58,7 +70,12 @@ public sealed class SearchIndex : IDisposable
             _writer = OpenWriter(state == IndexState.Unusable ? OpenMode.CREATE : OpenMode.CREATE_OR_APPEND);
             _manager = new SearcherManager(_writer, true, null);
         }
-        catch (Exception e) when (e is not LockObtainFailedException && e is not OutOfMemoryException)
+        catch (LockObtainFailedException)
+        {
+            _directory.Dispose();
+            throw;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             // Segments that looked fine on open but fail when the writer loads them.
             _writer?.Dispose();
@@ -182,6 +199,12 @@ public sealed class SearchIndex : IDisposable
     /// <summary>Reopens the searcher if there were changes (near-real-time, cheap when nothing changed).</summary>
     public bool MaybeRefresh() => _manager.MaybeRefresh();
 
+    /// <summary>
+    /// Deletes every document without committing or refreshing: searches keep seeing the old
+    /// documents until the rebuild that follows commits and refreshes (Dispose discards it).
+    /// </summary>
+    public void DeleteAll() => _writer.DeleteAll();
+
     /// <summary>Deletes every document and commits sequence 0 (start of a full rebuild).</summary>
     public void Clear()
     {
@@ -195,17 +218,47 @@ public sealed class SearchIndex : IDisposable
         var s = _manager.Acquire();
         try
         {
-            var facets = new FacetCollector([("site", SearchFields.FacetSite), ("type", SearchFields.FacetType)]);
-            s.Search(new MatchAllDocsQuery(), facets);
-            var r = facets.Result();
-            static IReadOnlyDictionary<string, int> Dict(Dictionary<string, IReadOnlyList<FacetValue>> r, string k) =>
-                r.TryGetValue(k, out var v) ? v.ToDictionary(x => x.Value, x => x.Count) : new Dictionary<string, int>();
-            return new SearchStats(s.IndexReader.NumDocs, Dict(r, "site"), Dict(r, "type"), LastAppliedSequence, NeedsRebuild);
+            return StatsOf(s, LastAppliedSequence, NeedsRebuild);
         }
         finally
         {
             _manager.Release(s);
         }
+    }
+
+    /// <summary>
+    /// Counts of the last commit in <paramref name="path"/>, read without the write lock, so the CLI
+    /// can report while the web host owns the index. A missing or unreadable index reports NeedsRebuild.
+    /// </summary>
+    public static SearchStats ReadCommittedStats(string path)
+    {
+        var empty = new SearchStats(0, new Dictionary<string, int>(), new Dictionary<string, int>(), 0, true);
+        if (!System.IO.Directory.Exists(path)) return empty;
+        using var dir = FSDirectory.Open(path);
+        try
+        {
+            if (!DirectoryReader.IndexExists(dir)) return empty;
+            using var reader = DirectoryReader.Open(dir);
+            var data = reader.IndexCommit.UserData;
+            var sequence = data.TryGetValue(SequenceKey, out var v) && long.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
+            var current = data.TryGetValue(SchemaKey, out var schema) && schema == SearchFields.SchemaVersion
+                && data.TryGetValue(TermsKey, out var terms) && terms == GovTermDictionary.Default.Hash;
+            return StatsOf(new IndexSearcher(reader), sequence, !current);
+        }
+        catch (IOException)
+        {
+            return empty;
+        }
+    }
+
+    private static SearchStats StatsOf(IndexSearcher s, long sequence, bool needsRebuild)
+    {
+        var facets = new FacetCollector([("site", SearchFields.FacetSite), ("type", SearchFields.FacetType)]);
+        s.Search(new MatchAllDocsQuery(), facets);
+        var r = facets.Result();
+        static IReadOnlyDictionary<string, int> Dict(Dictionary<string, IReadOnlyList<FacetValue>> r, string k) =>
+            r.TryGetValue(k, out var v) ? v.ToDictionary(x => x.Value, x => x.Count) : new Dictionary<string, int>();
+        return new SearchStats(s.IndexReader.NumDocs, Dict(r, "site"), Dict(r, "type"), sequence, needsRebuild);
     }
 
     /// <summary>Runs a query. Throws ArgumentException only for parameters that <see cref="SearchQuery.Validate"/> rejects.</summary>
