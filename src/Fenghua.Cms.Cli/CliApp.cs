@@ -39,6 +39,9 @@ public static class CliApp
                 ("users", "create") => await UserCommands.CreateAsync(provider, command, output),
                 ("users", "roles") => await UserCommands.RolesAsync(provider, command, output),
                 ("tokens", "create") => await TokenCommands.CreateAsync(provider, command, output),
+                ("users", "create") => await UserCommands.CreateAsync(provider, command, output),
+                ("users", "roles") => await UserCommands.RolesAsync(provider, command, output),
+                ("tokens", "create") => await TokenCommands.CreateAsync(provider, command, output),
                 ("search", "reindex") => await SearchCommands.ReindexAsync(provider, configuration, command, output, error),
                 ("search", "stats") => await SearchCommands.StatsAsync(provider, configuration, output),
                 _ => Unknown(command, error),
@@ -67,6 +70,12 @@ public static class CliApp
           recipe run <配方> [--param 键=值]...
                                    运行配方（在一个事务中，出错则不做任何更改）
           audit verify             校验审计日志的哈希链
+          users create --name <用户名> --email <邮箱> --role <角色> --site <站点> [--password <密码>] [--display <姓名>]
+                                   新建用户并授予一个站点角色（DistrictAdministrator 不需 --site）
+          users roles [--user <用户名>] [--grant|--revoke <角色> --site <站点>]
+                                   列出或更改用户的站点角色
+          tokens create --user <用户名> --name <令牌名称>
+                                   新建 API 令牌（只显示一次）
           users create --name <用户名> --email <邮箱> --role <角色> --site <站点> [--password <密码>] [--display <姓名>]
                                    新建用户并授予一个站点角色（DistrictAdministrator 不需 --site）
           users roles [--user <用户名>] [--grant|--revoke <角色> --site <站点>]

@@ -1,15 +1,82 @@
+using System.Threading.RateLimiting;
+using Fenghua.Cms.Core.Security;
+using Fenghua.Cms.Data.Editorial;
+using Fenghua.Cms.Data.Identity;
+using Fenghua.Cms.Editorial.Admin;
+using Fenghua.Cms.Editorial.Api;
+using Fenghua.Cms.Editorial.Checks;
+using Fenghua.Cms.Editorial.Review;
+using Fenghua.Cms.Editorial.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+
 namespace Fenghua.Cms.Editorial;
 
 /// <summary>Editorial work: sign-in, per-site roles, the admin, review workflow with checks, the REST API.</summary>
 public static class EditorialModule
 {
+    public const string LoginRateLimit = "admin-login";
+
     public static IServiceCollection AddEditorial(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddAuthentication();
+        var options = configuration.GetSection("Fenghua:Editorial").Get<EditorialOptions>() ?? new EditorialOptions();
+        services.AddSingleton(options);
+
+        // Identity core and its EF stores come from AddCmsData; the web adds cookies, sign-in and the password list.
+        new IdentityBuilder(typeof(CmsUser), services).AddSignInManager().AddDefaultTokenProviders().AddPasswordValidator<CommonPasswordValidator>();
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = IdentityConstants.ApplicationScheme;
+                o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null)
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/admin/login";
+            o.LogoutPath = "/admin/logout";
+            o.AccessDeniedPath = "/admin/denied";
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(options.IdleTimeoutMinutes);
+            o.SlidingExpiration = true;
+            o.Cookie.Name = "fenghua.admin";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // One cookie for the admin of every site, whether under /czj or a host name.
+            o.Cookie.Path = "/";
+            o.Cookie.IsEssential = true;
+        });
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
         services.AddAuthorization();
-        services.AddAntiforgery();
+        services.AddAntiforgery(o => { o.Cookie.Name = "fenghua.af"; o.Cookie.Path = "/"; o.FormFieldName = "__af"; });
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(LoginRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, options.LoginAttemptsPerMinute), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+
+        services.AddScoped<SitePermissions>();
+        services.AddScoped<ISitePermissions>(sp => sp.GetRequiredService<SitePermissions>());
+        services.AddScoped<PrePublicationChecks>();
+        services.AddScoped<ReviewNotifier>();
+        services.AddScoped<EditorialWorkflow>();
+        services.AddScoped<ContentQuery>();
+        services.AddScoped<SignInService>();
+        services.AddSingleton<PreviewLinks>();
+        services.AddSingleton<ScheduledJobRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<ScheduledJobRunner>());
         return services;
     }
 
-    public static WebApplication MapEditorial(this WebApplication app) => app;
+    public static WebApplication MapEditorial(this WebApplication app)
+    {
+        // Runs after routing (this is called after UseRouting), so the login endpoint's policy applies.
+        app.UseRateLimiter();
+        ContentApi.Map(app);
+        AdminEndpoints.Map(app);
+        return app;
+    }
 }

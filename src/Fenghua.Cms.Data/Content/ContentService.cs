@@ -103,6 +103,37 @@ public sealed class ContentService(CmsDbContext db, AuditLog audit, TimeProvider
         return draft;
     }
 
+    /// <summary>
+    /// Saves parts as a new draft version even when the latest is a draft (masking personal data, restoring an
+    /// old version): the version it replaces stays in the history unchanged.
+    /// </summary>
+    public async Task<ContentVersion> SaveAsNewVersionAsync(int itemId, JsonObject parts, Actor actor, string action, string details, CancellationToken ct = default)
+    {
+        var item = await FindAsync(itemId, ct);
+        var type = await db.ContentTypes.AsNoTracking().FirstAsync(t => t.Name == item.ContentType, ct);
+        var data = (JsonObject)parts.DeepClone();
+        var errors = _parts.Check(type, data);
+        if (errors.Count > 0) throw new ValidationException(errors);
+        var number = await db.ContentVersions.Where(v => v.ContentItemId == item.Id).MaxAsync(v => v.Number, ct);
+        var now = clock.GetUtcNow();
+        var title = data["Title"]?["title"]?.GetValue<string>() ?? "";
+        var draft = new ContentVersion
+        {
+            SiteId = item.SiteId, ContentItemId = item.Id, Number = number + 1, State = VersionState.Draft,
+            Title = title, Parts = data, Author = actor.Name, CreatedUtc = now,
+        };
+        await using var tx = await UnitOfWork.BeginAsync(db, ct);
+        db.ContentVersions.Add(draft);
+        await db.SaveChangesAsync(ct);
+        item.LatestVersionId = draft.Id;
+        item.ModifiedUtc = now;
+        item.Title = title;
+        await audit.AppendAsync(db, actor, action, $"content:{item.Id}", item.SiteId, $"版本 {draft.Number}：{details}", ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return draft;
+    }
+
     public Task SubmitAsync(int itemId, Actor actor, CancellationToken ct = default) =>
         MoveLatestAsync(itemId, VersionState.InReview, "content.submit", actor, ct);
 

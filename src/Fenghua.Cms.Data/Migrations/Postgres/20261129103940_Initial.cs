@@ -205,6 +205,7 @@ namespace Fenghua.Cms.Data.Migrations.Postgres
                     Issuer = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     WrittenDate = table.Column<DateOnly>(type: "date", nullable: true),
                     PublishedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    IssueDate = table.Column<DateOnly>(type: "date", nullable: false),
                     PolicyItemId = table.Column<int>(type: "integer", nullable: true),
                     SourceId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     PublicPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
@@ -594,6 +595,28 @@ namespace Fenghua.Cms.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "MediaFolders",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SiteId = table.Column<int>(type: "integer", nullable: false),
+                    Path = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MediaFolders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MediaFolders_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ChannelPushes",
                 columns: table => new
                 {
@@ -655,6 +678,44 @@ namespace Fenghua.Cms.Data.Migrations.Postgres
                         name: "FK_ContentVersions_ContentItems_ContentItemId",
                         column: x => x.ContentItemId,
                         principalTable: "ContentItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MediaFiles",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SiteId = table.Column<int>(type: "integer", nullable: false),
+                    FolderId = table.Column<int>(type: "integer", nullable: true),
+                    OriginalName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Extension = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Width = table.Column<int>(type: "integer", nullable: true),
+                    Height = table.Column<int>(type: "integer", nullable: true),
+                    AltText = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    IsPublic = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MediaFiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MediaFiles_MediaFolders_FolderId",
+                        column: x => x.FolderId,
+                        principalTable: "MediaFolders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MediaFiles_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -801,6 +862,11 @@ namespace Fenghua.Cms.Data.Migrations.Postgres
                 columns: new[] { "SiteId", "DocumentNumberKey" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_GazetteArticles_SiteId_IssueDate",
+                table: "GazetteArticles",
+                columns: new[] { "SiteId", "IssueDate" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_GazetteArticles_SiteId_Issuer",
                 table: "GazetteArticles",
                 columns: new[] { "SiteId", "Issuer" });
@@ -825,6 +891,27 @@ namespace Fenghua.Cms.Data.Migrations.Postgres
                 name: "IX_InterpretationLinks_PolicyItemId",
                 table: "InterpretationLinks",
                 column: "PolicyItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediaFiles_FolderId",
+                table: "MediaFiles",
+                column: "FolderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediaFiles_SiteId_FolderId_CreatedUtc",
+                table: "MediaFiles",
+                columns: new[] { "SiteId", "FolderId", "CreatedUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediaFiles_SiteId_Sha256",
+                table: "MediaFiles",
+                columns: new[] { "SiteId", "Sha256" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediaFolders_SiteId_Path",
+                table: "MediaFolders",
+                columns: new[] { "SiteId", "Path" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutgoingMail_State_NextAttemptUtc",
@@ -915,6 +1002,9 @@ namespace Fenghua.Cms.Data.Migrations.Postgres
                 name: "InterpretationLinks");
 
             migrationBuilder.DropTable(
+                name: "MediaFiles");
+
+            migrationBuilder.DropTable(
                 name: "Outbox");
 
             migrationBuilder.DropTable(
@@ -943,6 +1033,9 @@ namespace Fenghua.Cms.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "ContentItems");
+
+            migrationBuilder.DropTable(
+                name: "MediaFolders");
 
             migrationBuilder.DropTable(
                 name: "Sites");

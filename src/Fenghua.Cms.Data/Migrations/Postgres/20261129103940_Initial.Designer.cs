@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Fenghua.Cms.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCmsDbContext))]
-    [Migration("20261129103045_Initial")]
+    [Migration("20261129103940_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -625,6 +625,9 @@ namespace Fenghua.Cms.Data.Migrations.Postgres
                     b.Property<int>("Issue")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly>("IssueDate")
+                        .HasColumnType("date");
+
                     b.Property<int?>("IssueItemId")
                         .HasColumnType("integer");
 
@@ -678,6 +681,8 @@ namespace Fenghua.Cms.Data.Migrations.Postgres
                     b.HasKey("ContentItemId");
 
                     b.HasIndex("SiteId", "DocumentNumberKey");
+
+                    b.HasIndex("SiteId", "IssueDate");
 
                     b.HasIndex("SiteId", "Issuer");
 
@@ -919,6 +924,111 @@ namespace Fenghua.Cms.Data.Migrations.Postgres
                     b.HasIndex("State", "NextAttemptUtc");
 
                     b.ToTable("OutgoingMail", (string)null);
+                });
+
+            modelBuilder.Entity("Fenghua.Cms.Data.Media.MediaFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AltText")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Extension")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int?>("FolderId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OriginalName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FolderId");
+
+                    b.HasIndex("SiteId", "Sha256");
+
+                    b.HasIndex("SiteId", "FolderId", "CreatedUtc");
+
+                    b.ToTable("MediaFiles");
+                });
+
+            modelBuilder.Entity("Fenghua.Cms.Data.Media.MediaFolder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "Path")
+                        .IsUnique();
+
+                    b.ToTable("MediaFolders");
                 });
 
             modelBuilder.Entity("Fenghua.Cms.Data.Outbox.OutboxCursor", b =>
@@ -1352,6 +1462,29 @@ namespace Fenghua.Cms.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Settings")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fenghua.Cms.Data.Media.MediaFile", b =>
+                {
+                    b.HasOne("Fenghua.Cms.Data.Media.MediaFolder", null)
+                        .WithMany()
+                        .HasForeignKey("FolderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Fenghua.Cms.Core.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fenghua.Cms.Data.Media.MediaFolder", b =>
+                {
+                    b.HasOne("Fenghua.Cms.Core.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

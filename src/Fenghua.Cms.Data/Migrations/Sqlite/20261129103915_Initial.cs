@@ -183,6 +183,58 @@ namespace Fenghua.Cms.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "GazetteArticles",
+                columns: table => new
+                {
+                    ContentItemId = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    IssueItemId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Issue = table.Column<int>(type: "INTEGER", nullable: false),
+                    Section = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    PageFrom = table.Column<int>(type: "INTEGER", nullable: true),
+                    PageTo = table.Column<int>(type: "INTEGER", nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DocumentNumber = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    DocumentNumberDisplay = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    DocumentNumberKey = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    Issuer = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    WrittenDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PublishedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    IssueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PolicyItemId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SourceId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    PublicPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GazetteArticles", x => x.ContentItemId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GazetteIssues",
+                columns: table => new
+                {
+                    ContentItemId = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Issue = table.Column<int>(type: "INTEGER", nullable: false),
+                    TotalIssue = table.Column<int>(type: "INTEGER", nullable: true),
+                    PublicationDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PdfUrl = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Sections = table.Column<string>(type: "TEXT", nullable: false),
+                    PublishedUtc = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GazetteIssues", x => x.ContentItemId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Installation",
                 columns: table => new
                 {
@@ -541,6 +593,28 @@ namespace Fenghua.Cms.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "MediaFolders",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Path = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MediaFolders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MediaFolders_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ChannelPushes",
                 columns: table => new
                 {
@@ -602,6 +676,44 @@ namespace Fenghua.Cms.Data.Migrations.Sqlite
                         name: "FK_ContentVersions_ContentItems_ContentItemId",
                         column: x => x.ContentItemId,
                         principalTable: "ContentItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MediaFiles",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FolderId = table.Column<int>(type: "INTEGER", nullable: true),
+                    OriginalName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Extension = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Width = table.Column<int>(type: "INTEGER", nullable: true),
+                    Height = table.Column<int>(type: "INTEGER", nullable: true),
+                    AltText = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    IsPublic = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MediaFiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MediaFiles_MediaFolders_FolderId",
+                        column: x => x.FolderId,
+                        principalTable: "MediaFolders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MediaFiles_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -743,9 +855,61 @@ namespace Fenghua.Cms.Data.Migrations.Sqlite
                 columns: new[] { "IssuerCode", "Year", "Sequence" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_GazetteArticles_SiteId_DocumentNumberKey",
+                table: "GazetteArticles",
+                columns: new[] { "SiteId", "DocumentNumberKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GazetteArticles_SiteId_IssueDate",
+                table: "GazetteArticles",
+                columns: new[] { "SiteId", "IssueDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GazetteArticles_SiteId_Issuer",
+                table: "GazetteArticles",
+                columns: new[] { "SiteId", "Issuer" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GazetteArticles_SiteId_SourceId",
+                table: "GazetteArticles",
+                columns: new[] { "SiteId", "SourceId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GazetteArticles_SiteId_Year_Issue_Order",
+                table: "GazetteArticles",
+                columns: new[] { "SiteId", "Year", "Issue", "Order" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GazetteIssues_SiteId_Year_Issue",
+                table: "GazetteIssues",
+                columns: new[] { "SiteId", "Year", "Issue" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_InterpretationLinks_PolicyItemId",
                 table: "InterpretationLinks",
                 column: "PolicyItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediaFiles_FolderId",
+                table: "MediaFiles",
+                column: "FolderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediaFiles_SiteId_FolderId_CreatedUtc",
+                table: "MediaFiles",
+                columns: new[] { "SiteId", "FolderId", "CreatedUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediaFiles_SiteId_Sha256",
+                table: "MediaFiles",
+                columns: new[] { "SiteId", "Sha256" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediaFolders_SiteId_Path",
+                table: "MediaFolders",
+                columns: new[] { "SiteId", "Path" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutgoingMail_State_NextAttemptUtc",
@@ -824,10 +988,19 @@ namespace Fenghua.Cms.Data.Migrations.Sqlite
                 name: "EditorialSettings");
 
             migrationBuilder.DropTable(
+                name: "GazetteArticles");
+
+            migrationBuilder.DropTable(
+                name: "GazetteIssues");
+
+            migrationBuilder.DropTable(
                 name: "Installation");
 
             migrationBuilder.DropTable(
                 name: "InterpretationLinks");
+
+            migrationBuilder.DropTable(
+                name: "MediaFiles");
 
             migrationBuilder.DropTable(
                 name: "Outbox");
@@ -858,6 +1031,9 @@ namespace Fenghua.Cms.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ContentItems");
+
+            migrationBuilder.DropTable(
+                name: "MediaFolders");
 
             migrationBuilder.DropTable(
                 name: "Sites");

@@ -1,0 +1,107 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Fenghua.Cms.Core.Content;
+using Fenghua.Cms.Core.Parts;
+using static Fenghua.Cms.Editorial.Admin.AdminHtml;
+
+namespace Fenghua.Cms.Editorial.Admin;
+
+/// <summary>
+/// The editor's fields, built from a type's parts: renders them with the current (or just typed) values and reads
+/// a posted form back into part JSON. Form names are "p.&lt;Part&gt;.&lt;field&gt;".
+/// </summary>
+public static class EditorFields
+{
+    private sealed record Field(string Part, string Name, string Label, string Kind, string[]? Choices = null, string Hint = "");
+
+    private static readonly Field[] All =
+    [
+        new("Title", "title", "标题", "text"),
+        new("Title", "author", "作者 / 来源", "text"),
+        new("GovDocument", "documentNumber", "文号", "text", Hint: "如 奉政办发〔2018〕42号；各种括号写法都可以"),
+        new("GovDocument", "noNumberReason", "无文号理由", "text", Hint: "没有文号时必须说明"),
+        new("GovDocument", "indexNumber", "索引号", "text"),
+        new("GovDocument", "issuer", "发布机构", "text"),
+        new("GovDocument", "writtenDate", "成文日期", "date"),
+        new("GovDocument", "topic", "主题分类", "text"),
+        new("GovDocument", "validity", "有效性", "select", ["", .. GovDocumentPart.Validities]),
+        new("Interpretation", "policyId", "解读的政策文件", "policy"),
+        new("Interpretation", "form", "解读形式", "select", ["", .. InterpretationPart.Forms]),
+        new("Interpretation", "interpreter", "解读人", "text", Hint: "第一解读人为主要负责人"),
+        new("Summary", "summary", "内容概述", "textarea"),
+        new("Keywords", "keywords", "关键词", "text"),
+        new("MarkdownBody", "markdown", "正文（Markdown）", "markdown"),
+        new("Attachments", "files", "附件", "attachments", Hint: "每行一个：名称 | 地址（/media/… 或 https://…）"),
+    ];
+
+    public static string Render(HttpContext http, ContentTypeDefinition type, JsonObject parts, IReadOnlyList<(int Id, string Label)> policies, ISet<string> errorFields)
+    {
+        var sb = new StringBuilder();
+        foreach (var f in All.Where(f => type.Has(f.Part)))
+        {
+            var name = $"p.{f.Part}.{f.Name}";
+            var id = $"f-{f.Part}-{f.Name}";
+            var data = parts[f.Part] as JsonObject ?? [];
+            var value = f.Kind == "attachments" ? AttachmentsText(data) : data[f.Name] is JsonValue v ? v.ToString() : "";
+            var invalid = errorFields.Any(e => e.StartsWith($"parts.{f.Part}.{f.Name}", StringComparison.Ordinal)) ? " aria-invalid=\"true\" class=\"invalid\"" : "";
+            sb.Append($"<div class=\"field field-{f.Kind}\"><label for=\"{id}\">{f.Label}</label>");
+            switch (f.Kind)
+            {
+                case "textarea":
+                case "attachments":
+                    sb.Append($"<textarea id=\"{id}\" name=\"{name}\" rows=\"3\"{invalid}>{H(value)}</textarea>");
+                    break;
+                case "markdown":
+                    sb.Append($"<div class=\"md\"><textarea id=\"{id}\" name=\"{name}\" rows=\"18\" data-preview=\"md-preview\"{invalid}>{H(value)}</textarea>");
+                    sb.Append($"<div id=\"md-preview\" class=\"preview\" aria-live=\"polite\" data-url=\"{H(Base(http))}/admin/markdown-preview\">{Core.Markdown.MarkdownRenderer.Instance.ToHtml(value)}</div></div>");
+                    break;
+                case "select":
+                    sb.Append($"<select id=\"{id}\" name=\"{name}\"{invalid}>{Options(f.Choices!.Select(c => (c, c.Length == 0 ? "（未选择）" : c)), value)}</select>");
+                    break;
+                case "policy":
+                    sb.Append($"<select id=\"{id}\" name=\"{name}\"{invalid}><option value=\"\">（请选择）</option>{Options(policies.Select(p => (p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), p.Label)), value)}</select>");
+                    break;
+                default:
+                    sb.Append($"<input id=\"{id}\" name=\"{name}\" type=\"{(f.Kind == "date" ? "date" : "text")}\" value=\"{H(value)}\"{invalid}>");
+                    break;
+            }
+            if (f.Hint.Length > 0) sb.Append($"<small>{H(f.Hint)}</small>");
+            sb.Append("</div>");
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Reads the form into part JSON, on top of the current parts so fields the form does not show are kept.</summary>
+    public static JsonObject Read(ContentTypeDefinition type, IFormCollection form, JsonObject? current)
+    {
+        var parts = (JsonObject?)current?.DeepClone() ?? [];
+        foreach (var f in All.Where(f => type.Has(f.Part)))
+        {
+            if (!form.ContainsKey($"p.{f.Part}.{f.Name}")) continue;
+            var text = form[$"p.{f.Part}.{f.Name}"].ToString();
+            if (parts[f.Part] is not JsonObject data) parts[f.Part] = data = [];
+            if (f.Kind == "attachments") { data["files"] = ParseAttachments(text); continue; }
+            if (f.Name != "markdown") text = text.Trim();
+            if (text.Length == 0) data.Remove(f.Name);
+            else if (f.Kind == "policy" && int.TryParse(text, out var id)) data[f.Name] = id;
+            else data[f.Name] = text;
+        }
+        return parts;
+    }
+
+    private static JsonArray ParseAttachments(string text)
+    {
+        var files = new JsonArray();
+        foreach (var line in text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0))
+        {
+            var bar = line.LastIndexOf('|');
+            files.Add(bar < 0 ? new JsonObject { ["name"] = line, ["url"] = "" } : new JsonObject { ["name"] = line[..bar].Trim(), ["url"] = line[(bar + 1)..].Trim() });
+        }
+        return files;
+    }
+
+    private static string AttachmentsText(JsonObject data) =>
+        data["files"] is JsonArray files
+            ? string.Join("\n", files.OfType<JsonObject>().Select(f => $"{f.Str("name")} | {f.Str("url")}"))
+            : "";
+}

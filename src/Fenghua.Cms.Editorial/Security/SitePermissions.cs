@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using Fenghua.Cms.Core.Security;
+using Fenghua.Cms.Data;
+using Fenghua.Cms.Data.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fenghua.Cms.Editorial.Security;
+
+/// <summary>
+/// Per-site roles from SiteRoleAssignment: a DistrictAdministrator (SiteId null) holds every permission on every
+/// site; other roles only on their site. Scoped, so a request reads a user's roles once.
+/// </summary>
+public sealed class SitePermissions(CmsDbContext db) : ISitePermissions
+{
+    private readonly Dictionary<string, List<SiteRoleAssignment>> _roles = [];
+
+    public async Task<bool> HasAsync(ClaimsPrincipal user, int siteId, Permission permission, CancellationToken ct = default)
+    {
+        var userId = UserId(user);
+        if (userId is null) return false;
+        var roles = await RolesAsync(userId, ct);
+        return roles.Any(r => (r.SiteId is null && r.Role == SiteRoles.DistrictAdministrator || r.SiteId == siteId) && RolePermissions.For(r.Role).Contains(permission));
+    }
+
+    public async Task<bool> IsDistrictAdministratorAsync(ClaimsPrincipal user, CancellationToken ct = default) =>
+        UserId(user) is { } id && (await RolesAsync(id, ct)).Any(r => r.SiteId is null && r.Role == SiteRoles.DistrictAdministrator);
+
+    /// <summary>The sites where the user may open the admin (null = all sites).</summary>
+    public async Task<IReadOnlyList<int>?> AdminSitesAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (UserId(user) is not { } id) return [];
+        var roles = await RolesAsync(id, ct);
+        if (roles.Any(r => r.SiteId is null && r.Role == SiteRoles.DistrictAdministrator)) return null;
+        return roles.Where(r => r.SiteId is not null).Select(r => r.SiteId!.Value).Distinct().ToList();
+    }
+
+    public async Task<List<SiteRoleAssignment>> RolesAsync(string userId, CancellationToken ct = default)
+    {
+        if (_roles.TryGetValue(userId, out var cached)) return cached;
+        var roles = await db.SiteRoles.AsNoTracking().Where(r => r.UserId == userId).ToListAsync(ct);
+        _roles[userId] = roles;
+        return roles;
+    }
+
+    public static string? UserId(ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+}
