@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Fenghua.Cms.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCmsDbContext))]
-    [Migration("20261129103940_Initial")]
+    [Migration("20261129104544_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Fenghua.Cms.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCmsDbContext))]
-    [Migration("20261129103915_Initial")]
+    [Migration("20261129104448_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

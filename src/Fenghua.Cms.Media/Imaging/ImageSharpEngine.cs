@@ -1,0 +1,116 @@
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats;
+using SixLabors.ImageSharp.Formats.Gif;
+using SixLabors.ImageSharp.Formats.Jpeg;
+using SixLabors.ImageSharp.Formats.Png;
+using SixLabors.ImageSharp.Formats.Webp;
+using SixLabors.ImageSharp.Memory;
+using SixLabors.ImageSharp.Processing;
+
+namespace Fenghua.Cms.Media.Imaging;
+
+/// <summary>
+/// <see cref="IImageEngine"/> on SixLabors.ImageSharp 2.1.13. Its own configuration caps memory (no single
+/// buffer over the allocation limit, a small pool) and a semaphore bounds how many images decode at once.
+/// </summary>
+public sealed class ImageSharpEngine : IImageEngine, IDisposable
+{
+    private readonly Configuration _configuration;
+    private readonly SemaphoreSlim _gate;
+    private readonly MediaOptions _options;
+
+    public ImageSharpEngine(MediaOptions options)
+    {
+        _options = options;
+        _configuration = Configuration.Default.Clone();
+        _configuration.MemoryAllocator = MemoryAllocator.Create(new MemoryAllocatorOptions
+        {
+            AllocationLimitMegabytes = options.ImageAllocationLimitMegabytes,
+            MaximumPoolSizeMegabytes = options.ImagePoolMegabytes,
+        });
+        // The semaphore is the concurrency bound; one image does not also fan out over every core.
+        _configuration.MaxDegreeOfParallelism = 1;
+        _gate = new SemaphoreSlim(Math.Max(1, options.MaxConcurrentImageJobs));
+    }
+
+    public ImageHeader? Identify(Stream image)
+    {
+        try
+        {
+            var info = Image.Identify(_configuration, image);
+            return info is null ? null : new ImageHeader(info.Width, info.Height);
+        }
+        catch (Exception e) when (e is UnknownImageFormatException or InvalidImageContentException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    public async Task<ProcessedImage> ProcessAsync(Stream source, ImageFormatKind format, IReadOnlyList<int> widths, Func<ImageOutput, Stream> open, CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            using var image = await Image.LoadAsync(_configuration, source, ct);
+            image.Mutate(x => x.AutoOrient());
+            StripMetadata(image);
+
+            await SaveAsync(image, new ImageOutput(null, format), open, ct);
+            foreach (var width in widths.Distinct().Order())
+            {
+                using var variant = width < image.Width ? image.Clone(x => x.Resize(width, 0)) : image.Clone(_ => { });
+                StripMetadata(variant);
+                await SaveAsync(variant, new ImageOutput(width, ImageFormatKind.Webp), open, ct);
+                // JPEG has no transparency: put transparent areas on white instead of black.
+                variant.Mutate(x => x.BackgroundColor(Color.White));
+                await SaveAsync(variant, new ImageOutput(width, ImageFormatKind.Jpeg), open, ct);
+            }
+            return new ProcessedImage(image.Width, image.Height);
+        }
+        catch (Exception e) when (e is InvalidImageContentException or UnknownImageFormatException or NotSupportedException)
+        {
+            throw new ImageRejectedException("图片数据已损坏或格式不受支持，无法处理。", e);
+        }
+        catch (InvalidMemoryOperationException e)
+        {
+            throw new ImageRejectedException($"图片解码所需内存超过上限（{_options.ImageAllocationLimitMegabytes} MB），无法处理。", e);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task SaveAsync(Image image, ImageOutput output, Func<ImageOutput, Stream> open, CancellationToken ct)
+    {
+        await using var target = open(output);
+        await image.SaveAsync(target, Encoder(output.Format), ct);
+    }
+
+    private IImageEncoder Encoder(ImageFormatKind format) => format switch
+    {
+        ImageFormatKind.Jpeg => new JpegEncoder { Quality = _options.JpegQuality },
+        ImageFormatKind.Png => new PngEncoder(),
+        ImageFormatKind.Gif => new GifEncoder(),
+        ImageFormatKind.Webp => new WebpEncoder { Quality = _options.WebpQuality, FileFormat = WebpFileFormatType.Lossy },
+        _ => throw new ArgumentOutOfRangeException(nameof(format)),
+    };
+
+    /// <summary>EXIF (with GPS position and camera serials), IPTC, XMP and text comments never leave the server.</summary>
+    private static void StripMetadata(Image image)
+    {
+        image.Metadata.ExifProfile = null;
+        image.Metadata.IptcProfile = null;
+        image.Metadata.XmpProfile = null;
+        image.Metadata.GetPngMetadata().TextData.Clear();
+        image.Metadata.GetGifMetadata().Comments.Clear();
+        foreach (var frame in image.Frames)
+        {
+            frame.Metadata.ExifProfile = null;
+            frame.Metadata.IptcProfile = null;
+            frame.Metadata.XmpProfile = null;
+        }
+    }
+
+    public void Dispose() => _gate.Dispose();
+}

@@ -1,0 +1,9 @@
+using Fenghua.Cms.Data.Media;
+
+namespace Fenghua.Cms.Media;
+
+/// <summary>A search of a site's library: words in the name or alternative text, a folder, a kind, a page.</summary>
+public sealed record MediaQuery(string? Text = null, string? Folder = null, MediaKind? Kind = null, int Page = 1, int PageSize = 50)
+{
+    public const int MaxPageSize = 200;
+}
