@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 duration=${1:-15}
 work=$(mktemp -d /tmp/fenghua-bench.XXXXXX)
+chmod 755 "$work"   # nginx workers run as www-data
 command -v wrk >/dev/null && command -v nginx >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk nginx-light >/dev/null; }
 
 dotnet publish src/Fenghua.Cms.Web -c Release -o "$work/app" >/dev/null
@@ -27,7 +28,7 @@ start 5602 false   # same store, output cache off
 
 content=/zwgk/zcwj/2018/fzbf-2018-42
 column=/zwgk/zcwj
-mkdir -p "$work/static/zwgk/zcwj/2018"
+mkdir -p "$work/static/zwgk/zcwj/2018" && chmod -R 755 "$work/static"
 curl -sf "http://127.0.0.1:5601$content" >"$work/static$content.html"
 curl -sf "http://127.0.0.1:5601$column" >"$work/static$column.html"
 cat >"$work/nginx.conf" <<NGINX
@@ -53,7 +54,7 @@ run() { # label url
   local rps p99
   rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
   p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
-  printf '%-34s %10s req/s   p99 %8s   (%s bytes)\n' "$1" "$rps" "$p99" "$(curl -s "$2" | wc -c)"
+  printf '%-34s %10s req/s   p99 %8s   (%s bytes, HTTP %s)\n' "$1" "$rps" "$p99" "$(curl -s "$2" | wc -c)" "$(curl -s -o /dev/null -w '%{http_code}' "$2")"
   echo "$1|$rps" >>"$work/figures"
 }
 echo "wrk -t1 -c16 -d${duration}s on $(nproc) cores, $(date -u +%FT%TZ)"
