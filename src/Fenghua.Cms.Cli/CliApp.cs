@@ -36,6 +36,7 @@ public static class CliApp
                 ("site", "list") => await SiteCommands.ListAsync(provider, output),
                 ("recipe", "run") => await SiteCommands.RunRecipeAsync(provider, command, output),
                 ("audit", "verify") => await AuditCommands.VerifyAsync(provider, output),
+                ("gazette", "import") => await GazetteCommands.ImportAsync(provider, command, output, error),
                 ("users", "create") => await UserCommands.CreateAsync(provider, command, output),
                 ("users", "roles") => await UserCommands.RolesAsync(provider, command, output),
                 ("tokens", "create") => await TokenCommands.CreateAsync(provider, command, output),
@@ -70,6 +71,8 @@ public static class CliApp
           recipe run <配方> [--param 键=值]...
                                    运行配方（在一个事务中，出错则不做任何更改）
           audit verify             校验审计日志的哈希链
+          gazette import <文件.jsonl[.gz]|目录> [--site portal] [--batch 250]
+                                   导入政府公报文件（按 id 或文号匹配，可重复运行）
           users create --name <用户名> --email <邮箱> --role <角色> --site <站点> [--password <密码>] [--display <姓名>]
                                    新建用户并授予一个站点角色（DistrictAdministrator 不需 --site）
           users roles [--user <用户名>] [--grant|--revoke <角色> --site <站点>]

@@ -1,0 +1,8 @@
+namespace Fenghua.Cms.Data.Gazette;
+
+public enum GazetteWriteOutcome
+{
+    Created,
+    Updated,
+    Unchanged,
+}

@@ -1,0 +1,8 @@
+namespace Fenghua.Cms.Gazette;
+
+public enum GazetteOrder
+{
+    Relevance,
+    Newest,
+    Oldest,
+}
