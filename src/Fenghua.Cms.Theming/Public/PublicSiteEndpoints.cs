@@ -15,6 +15,7 @@ public static class PublicSiteEndpoints
     {
         services.AddSingleton<ThemeRegistry>();
         services.AddSingleton<ThemeRenderer>();
+        services.AddHostedService<ThemeFileWatcher>();
         services.AddScoped<PublicContentReader>();
         services.AddScoped<PublicPages>();
         services.AddSingleton<IContentObserver, OutputCacheEvictor>();
