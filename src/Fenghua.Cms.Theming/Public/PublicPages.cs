@@ -79,6 +79,7 @@ public sealed class PublicPages(PublicContentReader reader, SiteContext siteCont
         if (pageNumber > pages && total > 0) return await NotFoundAsync(http, ct);
         var columnUrl = Url(http, column.Path);
         page.Model["column"] = ColumnView(http, column, columns);
+        page.Model["section"] = SectionView(http, column, columns);
         page.Model["items"] = Absolute(http, items);
         page.Model["pager"] = new PagerView(pageNumber, pages, total,
             pageNumber > 1 ? (pageNumber == 2 ? columnUrl : $"{columnUrl}?page={pageNumber - 1}") : null,
@@ -97,7 +98,11 @@ public sealed class PublicPages(PublicContentReader reader, SiteContext siteCont
         var article = await ArticleAsync(http, item, version, typeNames, ct);
         var meta = (List<MetaTag>)page.Model["meta"]!;
         PageMeta.AddArticle(meta, article, AbsoluteUrl(http, item.PublicPath!), null);
-        if (column is not null) page.Model["column"] = ColumnView(http, column, columns);
+        if (column is not null)
+        {
+            page.Model["column"] = ColumnView(http, column, columns);
+            page.Model["section"] = SectionView(http, column, columns);
+        }
         page.Model["item"] = article;
         page.Model["page_title"] = article.Title;
         var template = themes.Get(Site.Theme).FindTemplate("content-" + item.ContentType) is not null ? "content-" + item.ContentType : "content";
@@ -149,7 +154,7 @@ public sealed class PublicPages(PublicContentReader reader, SiteContext siteCont
         var sites = await catalog.AllAsync(ct);
         var portal = sites.FirstOrDefault(s => s.PathPrefix.Length == 0 && s.HostNames.Count == 0);
         var subSites = sites.Where(s => s.Enabled && s.Id != portal?.Id)
-            .Select(s => new SiteLink(s.Key, s.Name, s.PathPrefix + "/", s.Name.EndsWith("街道", StringComparison.Ordinal) || s.Name.EndsWith("镇", StringComparison.Ordinal) ? "town" : "department")).ToList();
+            .Select(s => new SiteLink(s.Key, s.Name, s.PathPrefix + "/", IsTown(s.Name) ? "town" : "department")).ToList();
         var s0 = site.Settings;
         var theme = themes.Get(site.Theme);
         var model = new Dictionary<string, object?>
@@ -169,6 +174,10 @@ public sealed class PublicPages(PublicContentReader reader, SiteContext siteCont
         return new PageModel(theme, model);
     }
 
+    // 镇、乡、街道（办事处） are towns in the site directory; everything else is a department.
+    private static bool IsTown(string name) =>
+        name.Contains("街道", StringComparison.Ordinal) || name.EndsWith('镇') || name.EndsWith('乡');
+
     private ColumnView ColumnView(HttpContext http, Column column, List<Column> columns)
     {
         var children = columns.Where(c => c.ParentId == column.Id).Select(c => new NavItem(c.Name, Url(http, c.Path), false)).ToList();
@@ -177,6 +186,16 @@ public sealed class PublicPages(PublicContentReader reader, SiteContext siteCont
             crumbs.Insert(0, new NavItem(c.Name, Url(http, c.Path), c.Id == column.Id));
         var pageHtml = column.Kind == ColumnKind.SinglePage ? Core.Markdown.MarkdownRenderer.Instance.ToHtml(column.PageMarkdown) : null;
         return new ColumnView(column.Id, column.Name, column.Path, Url(http, column.Path), column.Description, column.Kind.ToString().ToLowerInvariant(), pageHtml, children, crumbs);
+    }
+
+    /// <summary>The top-level column the page is in, with its sub-columns (the side navigation); the one holding the page is active.</summary>
+    private ColumnView SectionView(HttpContext http, Column column, List<Column> columns)
+    {
+        var top = column;
+        while (top.ParentId is { } parentId && columns.FirstOrDefault(c => c.Id == parentId) is { } parent) top = parent;
+        var children = columns.Where(c => c.ParentId == top.Id)
+            .Select(c => new NavItem(c.Name, Url(http, c.Path), column.Path == c.Path || column.Path.StartsWith(c.Path + "/", StringComparison.Ordinal))).ToList();
+        return ColumnView(http, top, columns) with { Children = children };
     }
 
     private async Task<IResult> RenderAsync(PageModel page, string template, int status)
