@@ -49,7 +49,21 @@ public static class EditorPages
                 ColumnId = int.TryParse(column, out var c) ? c : null, Slug = slug.Length == 0 ? null : slug,
             };
             var item = await wf.CreateAsync(http.User, draft, AdminEndpoints.Actor(http), http.RequestAborted);
-            return Results.Redirect($"{Base(http)}/admin/content/{item.Id}?msg={Uri.EscapeDataString("已保存草稿。")}");
+            var message = "已保存草稿。";
+            if (form["intent"] == "submit")
+            {
+                try
+                {
+                    await wf.SubmitAsync(http.User, item.Id, form["leaveToReviewer"] == "on", AdminEndpoints.Actor(http), http.RequestAborted);
+                    message = "已保存并提交审核。";
+                }
+                catch (ChecksBlockedException e)
+                {
+                    // The draft is saved; the editor page lists every finding with its position.
+                    message = $"已保存草稿，但未能提交：{e.Message}";
+                }
+            }
+            return Results.Redirect($"{Base(http)}/admin/content/{item.Id}?msg={Uri.EscapeDataString(message)}");
         }
         catch (ValidationException e)
         {

@@ -34,14 +34,14 @@ public static partial class PersonalDataScanner
         return found.OrderBy(f => f.Offset).ToList();
     }
 
-    /// <summary>Replaces every finding with its masked form.</summary>
-    public static string Mask(string text)
+    /// <summary>Replaces every finding with its masked form; in Markdown the stars are escaped so they are not read as emphasis.</summary>
+    public static string Mask(string text, bool markdown = false)
     {
         var sb = new StringBuilder(text);
         foreach (var m in Scan(text).OrderByDescending(m => m.Offset))
         {
             sb.Remove(m.Offset, m.Length);
-            sb.Insert(m.Offset, m.Masked);
+            sb.Insert(m.Offset, markdown ? m.Masked.Replace("*", "\\*") : m.Masked);
         }
         return sb.ToString();
     }

@@ -166,7 +166,7 @@ public sealed class EditorialWorkflow(
         {
             if (parts[part] is not JsonObject data || data[field] is not JsonValue v || !v.TryGetValue<string>(out var text)) continue;
             count += PersonalDataScanner.Scan(text).Count;
-            data[field] = PersonalDataScanner.Mask(text);
+            data[field] = PersonalDataScanner.Mask(text, markdown: part == "MarkdownBody");
         }
         if (count == 0) throw new ValidationException([new("parts", "没有发现需要脱敏的个人信息。")]);
         return await content.SaveAsNewVersionAsync(itemId, parts, actor, "content.mask", $"脱敏 {count} 处个人信息", ct);
