@@ -1,0 +1,111 @@
+using System.Security.Claims;
+using Fenghua.Cms.Core;
+using Fenghua.Cms.Core.Audit;
+using Fenghua.Cms.Core.Security;
+using Fenghua.Cms.Data.Syndication;
+using Fenghua.Cms.Syndication.Channels;
+using Fenghua.Cms.Syndication.Pushes;
+using Fenghua.Cms.Syndication.Sharing;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Fenghua.Cms.Syndication.Api;
+
+/// <summary>
+/// /api/v1/sites/{site}/…: channels (register, list), push status and retry, sharing between sites.
+/// Bearer tokens only (the Editorial module's ApiToken scheme); each call is checked against the
+/// site it acts on.
+/// </summary>
+public static class SyndicationApi
+{
+    public const string TokenScheme = "ApiToken";
+
+    public static void Map(WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1/sites/{site}").RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = TokenScheme })
+            .DisableAntiforgery().AddEndpointFilter(async (ctx, next) =>
+            {
+                try { return await next(ctx); }
+                catch (ValidationException e) { return Problem.From(e); }
+            });
+
+        api.MapGet("/channels", (string site, HttpContext http, SiteAccess access, ChannelService channels) =>
+            WithSiteAsync(http, access, site, Permission.ManageChannels, s => channels.ListAsync(s, http.RequestAborted)));
+
+        api.MapPost("/channels", (string site, HttpContext http, SiteAccess access, ChannelService channels) =>
+            WithSiteAsync(http, access, site, Permission.ManageChannels, async s =>
+            {
+                var body = await JsonBody.ReadAsync(http.Request, http.RequestAborted);
+                var view = await channels.AddAsync(s, new ChannelInput(JsonBody.Str(body, "kind"), JsonBody.Str(body, "name"), JsonBody.Str(body, "appId"),
+                    JsonBody.Str(body, "secret"), JsonBody.Str(body, "safeDomain"), JsonBody.Str(body, "apiBaseUrl")), ActorOf(http), http.RequestAborted);
+                return Results.Created($"/api/v1/sites/{site}/channels/{view.Id}", view);
+            }));
+
+        api.MapGet("/pushes", (string site, string? state, HttpContext http, SiteAccess access, PushService pushes) =>
+            WithSiteAsync(http, access, site, Permission.ViewAdmin, s =>
+            {
+                PushState? filter = null;
+                if (state is not null)
+                {
+                    if (!Enum.TryParse<PushState>(state, true, out var parsed) || !Enum.IsDefined(parsed))
+                        throw new ValidationException([new("state", $"状态“{state}”无效：应为 Pending、Succeeded 或 Failed。")]);
+                    filter = parsed;
+                }
+                return pushes.ListAsync(s, filter, http.RequestAborted);
+            }));
+
+        api.MapGet("/content/{itemId:int}/pushes", (string site, int itemId, HttpContext http, SiteAccess access, PushService pushes) =>
+            WithSiteAsync(http, access, site, Permission.ViewAdmin, s => pushes.ForItemAsync(s, itemId, http.RequestAborted)));
+
+        api.MapPost("/pushes/{pushId:long}/retry", (string site, long pushId, HttpContext http, SiteAccess access, PushService pushes) =>
+            WithSiteAsync(http, access, site, Permission.Publish, s => pushes.RetryAsync(s, pushId, ActorOf(http), http.RequestAborted)));
+
+        // 信息报送: the source site's authors submit; the receiving site's reviewers decide.
+        api.MapPost("/shares", (string site, HttpContext http, SiteAccess access, ShareService shares) =>
+            WithSiteAsync(http, access, site, Permission.SubmitForReview, async s =>
+            {
+                var body = await JsonBody.ReadAsync(http.Request, http.RequestAborted);
+                if (JsonBody.Int(body, "itemId") is not { } itemId) throw new ValidationException([new("itemId", "必须提供要报送的稿件编号 itemId。")]);
+                var view = await shares.SubmitAsync(s, itemId, JsonBody.Str(body, "targetSite"), JsonBody.Str(body, "columnPath"), ActorOf(http), http.RequestAborted);
+                return Results.Created($"/api/v1/sites/{view.TargetSite}/shares/{view.Id}", view);
+            }));
+
+        api.MapGet("/shares/outgoing", (string site, HttpContext http, SiteAccess access, ShareService shares) =>
+            WithSiteAsync(http, access, site, Permission.ViewAdmin, s => shares.OutgoingAsync(s, http.RequestAborted)));
+
+        api.MapGet("/shares/incoming", (string site, string? state, HttpContext http, SiteAccess access, ShareService shares) =>
+            WithSiteAsync(http, access, site, Permission.Review, s =>
+            {
+                ShareState? filter = null;
+                if (state is not null)
+                {
+                    if (!Enum.TryParse<ShareState>(state, true, out var parsed) || !Enum.IsDefined(parsed))
+                        throw new ValidationException([new("state", $"状态“{state}”无效：应为 Submitted、Accepted 或 Declined。")]);
+                    filter = parsed;
+                }
+                return shares.IncomingAsync(s, filter, http.RequestAborted);
+            }));
+
+        api.MapPost("/shares/{shareId:int}/accept", (string site, int shareId, HttpContext http, SiteAccess access, ShareService shares) =>
+            WithSiteAsync(http, access, site, Permission.Review, async s =>
+                await shares.AcceptAsync(s, shareId, await CommentAsync(http), ActorOf(http), http.RequestAborted)));
+
+        api.MapPost("/shares/{shareId:int}/decline", (string site, int shareId, HttpContext http, SiteAccess access, ShareService shares) =>
+            WithSiteAsync(http, access, site, Permission.Review, async s =>
+                await shares.DeclineAsync(s, shareId, await CommentAsync(http), ActorOf(http), http.RequestAborted)));
+    }
+
+    private static async Task<IResult> WithSiteAsync<T>(HttpContext http, SiteAccess access, string key, Permission permission, Func<int, Task<T>> action)
+    {
+        var site = await access.SiteAsync(key, http.RequestAborted);
+        if (site is null) return Problem.NoSite(key);
+        if (!await access.HasAsync(http.User, site.Id, permission, http.RequestAborted)) return Problem.Forbidden(key);
+        var result = await action(site.Id);
+        return result as IResult ?? Results.Json(result);
+    }
+
+    private static async Task<string?> CommentAsync(HttpContext http) =>
+        http.Request.ContentLength is null or 0 ? null : JsonBody.Str(await JsonBody.ReadAsync(http.Request, http.RequestAborted), "comment");
+
+    private static Actor ActorOf(HttpContext http) =>
+        new(http.User.FindFirstValue(ClaimTypes.Name) ?? "api", http.Connection.RemoteIpAddress?.ToString());
+}

@@ -1,0 +1,17 @@
+namespace Fenghua.Cms.Syndication.Feeds;
+
+/// <summary>A feed before it is written in one of the formats; every URL is absolute.</summary>
+public sealed record FeedDocument(
+    string Id, string Title, string Description, string HomeUrl, string SelfUrlWithoutExtension,
+    string Author, DateTimeOffset Updated, IReadOnlyList<FeedEntry> Entries)
+{
+    public string SelfUrl(FeedFormat format) => SelfUrlWithoutExtension + "." + FeedFormats.Extension(format);
+}
+
+/// <summary>
+/// One item: <paramref name="Id"/> is a tag URI built from the item id, stable across slug changes and
+/// the same wherever the item is listed (its own site or a column it was shared to).
+/// </summary>
+public sealed record FeedEntry(
+    string Id, string Url, string Title, string Summary, string ContentHtml, DateTimeOffset Published, DateTimeOffset Updated,
+    string Author, string Category, string? SourceSite);

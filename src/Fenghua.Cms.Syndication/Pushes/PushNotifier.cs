@@ -1,0 +1,35 @@
+using Fenghua.Cms.Core.Audit;
+using Fenghua.Cms.Core.Content;
+using Fenghua.Cms.Data;
+using Fenghua.Cms.Data.Audit;
+using Fenghua.Cms.Data.Syndication;
+using Fenghua.Cms.Mail;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fenghua.Cms.Syndication.Pushes;
+
+/// <summary>
+/// Tells people that a push stopped: an audit entry, the failure list of the API/dashboard (the push
+/// row itself), and a mail to the item's author and creator when they have an address. The mail is
+/// queued in the same unit of work as the failed state.
+/// </summary>
+public sealed class PushNotifier(AuditLog audit, MailQueue mail)
+{
+    public async Task PushFailedAsync(CmsDbContext db, ChannelPush push, string message, CancellationToken ct)
+    {
+        var channel = await db.CrossSite<Channel>().AsNoTracking().FirstAsync(c => c.Id == push.ChannelId, ct);
+        var item = await db.CrossSite<ContentItem>().AsNoTracking().IgnoreQueryFilters().FirstAsync(i => i.Id == push.ContentItemId, ct);
+        var author = await db.CrossSite<ContentVersion>().AsNoTracking().Where(v => v.Id == push.ContentVersionId).Select(v => v.Author).FirstOrDefaultAsync(ct);
+        await audit.AppendAsync(db, Actor.System, "channel.push.fail", $"push:{push.Id}", push.SiteId,
+            $"《{item.Title}》→ {channel.Name}：{message}", ct);
+        var names = new[] { author, item.CreatedBy }.Where(n => !string.IsNullOrEmpty(n)).Distinct().ToList();
+        var users = await db.Users.AsNoTracking().Where(u => names.Contains(u.UserName!) && u.Email != null).ToListAsync(ct);
+        foreach (var user in users)
+            await mail.EnqueueAsync(db, new MailRequest(new MailRecipient(user.Email!, user.DisplayName),
+                $"推送失败：《{Short(item.Title)}》未能发到{channel.Name}",
+                $"稿件《{item.Title}》推送到“{channel.Name}”失败，已停止重试。\n\n原因：{message}\n\n请修改稿件后在后台“推送状态”中点击重试。",
+                null, "syndication.push.failed"), ct);
+    }
+
+    private static string Short(string s) => s.Length > 60 ? s[..60] + "…" : s;
+}
