@@ -148,4 +148,57 @@ public sealed class ThemeBehaviourTests(BrowserFixture browser) : IClassFixture<
             finally { await page.Context.CloseAsync(); }
         }
     }
+
+    [SkippableFact]
+    public async Task Every_page_has_the_government_footer_and_a_working_report_an_error_link()
+    {
+        Skip.If(browser.Unavailable is not null, browser.Unavailable);
+        await PublicPageSet.EnsureSubSiteInterpretationAsync(browser);
+        var page = await browser.NewPageAsync();
+        try
+        {
+            foreach (var p in PublicPageSet.Pages)
+            {
+                await page.GotoAsync(p.Path);
+                var footer = await page.Locator("footer.site-footer").InnerTextAsync();
+                foreach (var text in new[] { "主办单位：", "网站标识码：3302830001", "浙ICP备", "浙公网安备", "网站纠错" })
+                    Assert.True(footer.Contains(text, StringComparison.Ordinal), $"{p.Path} 的页脚缺少“{text}”");
+            }
+            await page.GotoAsync("/czj/tzgg");
+            var response = await page.RunAndWaitForNavigationAsync(() => page.Locator("footer a", new() { HasTextString = "网站纠错" }).ClickAsync());
+            Assert.Equal(200, response!.Status);
+            Assert.Equal("网站纠错", (await page.Locator("main h1").InnerTextAsync()).Trim());
+            Assert.Equal(1, await page.Locator("main a[href^='mailto:']").CountAsync());
+        }
+        finally { await page.Context.CloseAsync(); }
+    }
+
+    [SkippableFact]
+    public async Task A_department_site_has_its_own_name_colour_and_navigation_and_links_back_to_the_portal()
+    {
+        Skip.If(browser.Unavailable is not null, browser.Unavailable);
+        var page = await browser.NewPageAsync();
+        try
+        {
+            await page.GotoAsync("/");
+            var portalColour = await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.site-header')).backgroundColor");
+            var portalNav = await page.Locator(".main-nav a").AllInnerTextsAsync();
+            Assert.Equal(["首页", "政务公开", "政策解读", "政府公报", "办事服务", "互动交流", "走进奉化"], portalNav.Select(t => t.Trim()));
+            Assert.Equal("/gazette/", await page.Locator(".main-nav a", new() { HasTextString = "政府公报" }).GetAttributeAsync("href"));
+
+            await page.GotoAsync("/czj/");
+            Assert.Equal("宁波市奉化区财政局", (await page.Locator(".brand-name").InnerTextAsync()).Trim());
+            var deptColour = await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.site-header')).backgroundColor");
+            Assert.NotEqual(portalColour, deptColour);
+            var deptNav = (await page.Locator(".main-nav a").AllInnerTextsAsync()).Select(t => t.Trim()).ToList();
+            Assert.Contains("工作动态", deptNav);
+            Assert.DoesNotContain("走进奉化", deptNav);
+            Assert.All(await page.Locator(".main-nav a").EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('href'))"),
+                href => Assert.StartsWith("/czj/", href));
+            await page.Locator(".topbar a", new() { HasTextString = "宁波市奉化区人民政府门户网站" }).ClickAsync();
+            await page.WaitForURLAsync(browser.BaseUrl + "/");
+            Assert.Equal("宁波市奉化区人民政府", (await page.Locator(".brand-name").InnerTextAsync()).Trim());
+        }
+        finally { await page.Context.CloseAsync(); }
+    }
 }
