@@ -19,7 +19,7 @@ public static partial class MediaFileEndpoints
 {
     public const string ImmutableCache = "public, max-age=31536000, immutable";
 
-    [GeneratedRegex("^w(?<width>[0-9]{1,5})\\.(?<format>webp|jpg)$")]
+    [GeneratedRegex("^w(?<width>[1-9][0-9]{0,4})\\.(?<format>webp|jpg)$")]
     private static partial Regex VariantPattern();
 
     public static void Map(WebApplication app) =>

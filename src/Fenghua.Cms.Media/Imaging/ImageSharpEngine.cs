@@ -56,14 +56,25 @@ public sealed class ImageSharpEngine : IImageEngine, IDisposable
             StripMetadata(image);
 
             await SaveAsync(image, new ImageOutput(null, format), open, ct);
+            // Widths at or above the image's own are the image unscaled: encode that once and copy it.
+            byte[]? fullWebp = null, fullJpeg = null;
             foreach (var width in widths.Distinct().Order())
             {
+                if (width >= image.Width && fullWebp is not null && fullJpeg is not null)
+                {
+                    await WriteAsync(fullWebp, new ImageOutput(width, ImageFormatKind.Webp), open, ct);
+                    await WriteAsync(fullJpeg, new ImageOutput(width, ImageFormatKind.Jpeg), open, ct);
+                    continue;
+                }
                 using var variant = width < image.Width ? image.Clone(x => x.Resize(width, 0)) : image.Clone(_ => { });
                 StripMetadata(variant);
-                await SaveAsync(variant, new ImageOutput(width, ImageFormatKind.Webp), open, ct);
+                var webp = await EncodeAsync(variant, ImageFormatKind.Webp, ct);
                 // JPEG has no transparency: put transparent areas on white instead of black.
                 variant.Mutate(x => x.BackgroundColor(Color.White));
-                await SaveAsync(variant, new ImageOutput(width, ImageFormatKind.Jpeg), open, ct);
+                var jpeg = await EncodeAsync(variant, ImageFormatKind.Jpeg, ct);
+                await WriteAsync(webp, new ImageOutput(width, ImageFormatKind.Webp), open, ct);
+                await WriteAsync(jpeg, new ImageOutput(width, ImageFormatKind.Jpeg), open, ct);
+                if (width >= image.Width) (fullWebp, fullJpeg) = (webp, jpeg);
             }
             return new ProcessedImage(image.Width, image.Height);
         }
@@ -85,6 +96,19 @@ public sealed class ImageSharpEngine : IImageEngine, IDisposable
     {
         await using var target = open(output);
         await image.SaveAsync(target, Encoder(output.Format), ct);
+    }
+
+    private async Task<byte[]> EncodeAsync(Image image, ImageFormatKind format, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        await image.SaveAsync(buffer, Encoder(format), ct);
+        return buffer.ToArray();
+    }
+
+    private static async Task WriteAsync(byte[] bytes, ImageOutput output, Func<ImageOutput, Stream> open, CancellationToken ct)
+    {
+        await using var target = open(output);
+        await target.WriteAsync(bytes, ct);
     }
 
     private IImageEncoder Encoder(ImageFormatKind format) => format switch
