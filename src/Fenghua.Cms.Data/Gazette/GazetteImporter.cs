@@ -85,6 +85,9 @@ public sealed class GazetteImporter(CmsDbContext db, GazetteArchiveWriter writer
         {
             await write();
             await tx.ReleaseSavepointAsync("record", ct);
+            // Everything is saved: a growing change tracker makes each SaveChanges re-compare every
+            // version's JSON, which turns a batch quadratic.
+            db.ChangeTracker.Clear();
             return true;
         }
         catch (Exception e) when (e is ValidationException or DbUpdateException or InvalidDataException or FileNotFoundException)
