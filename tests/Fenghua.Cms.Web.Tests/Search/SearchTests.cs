@@ -13,11 +13,12 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Xunit.Abstractions;
 
 namespace Fenghua.Cms.Web.Tests.Search;
 
 /// <summary>Search in the product: the node's index following publications, /search and /api/search, the CLI; SQLite and PostgreSQL.</summary>
-public abstract partial class SearchTests(CmsFactory factory)
+public abstract partial class SearchTests(CmsFactory factory, ITestOutputHelper log)
 {
     private const string SeedNumber = "奉政办发〔2018〕42号";
     private const string SeedPath = "/zwgk/zcwj/2018/fzbf-2018-42";
@@ -119,6 +120,36 @@ public abstract partial class SearchTests(CmsFactory factory)
         await using (var scope = await factory.SiteScopeAsync("czj"))
             await scope.ServiceProvider.GetRequiredService<ContentService>().UnpublishAsync(id, Tester);
         await WaitForNoHitsAsync("/czj/api/search?q=" + Uri.EscapeDataString("鲸歌湖滨"));
+    }
+
+    /// <summary>
+    /// Twenty publications one after another, each polled over HTTP until /api/search returns it. The
+    /// figures (publish committed → first response containing the item) are written to the test log
+    /// for bench/search/README.md; the assertion is only that every item is found (no timing assertion).
+    /// </summary>
+    [SkippableFact]
+    public async Task Every_publication_becomes_searchable_and_the_delay_is_reported()
+    {
+        SkipWithoutStore();
+        await IndexReadyAsync();
+        var delays = new List<double>();
+        for (var i = 0; i < 20; i++)
+        {
+            var word = "测速" + (char)('甲' + i) + "号样本";
+            await PublishAsync("portal", "tzgg", "Notice", $"关于{word}的通知", $"{word}正文。", $"search-latency-{i}");
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var url = "/api/search?q=" + Uri.EscapeDataString(word);
+            // Polls every 5 ms (finer than EventuallyAsync) so the figure is not the poll interval.
+            while (!(await ApiWhenOpenAsync(url) is { } r && Urls(r).Any(u => u.EndsWith($"/search-latency-{i}", StringComparison.Ordinal))))
+            {
+                Assert.True(clock.Elapsed < Patience, $"{word} 10 秒内未能搜到");
+                await Task.Delay(5);
+            }
+            delays.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        delays.Sort();
+        log.WriteLine($"publish → searchable over HTTP, {delays.Count} runs: p50 {delays[delays.Count / 2]:F1} ms, max {delays[^1]:F1} ms, min {delays[0]:F1} ms");
+        Assert.Equal(20, delays.Count);
     }
 
     [SkippableFact]
@@ -461,6 +492,6 @@ public abstract partial class SearchTests(CmsFactory factory)
     }
 }
 
-public sealed class SqliteSearchTests(SqliteCmsFactory factory) : SearchTests(factory), IClassFixture<SqliteCmsFactory>;
+public sealed class SqliteSearchTests(SqliteCmsFactory factory, ITestOutputHelper log) : SearchTests(factory, log), IClassFixture<SqliteCmsFactory>;
 
-public sealed class PostgresSearchTests(PostgresCmsFactory factory) : SearchTests(factory), IClassFixture<PostgresCmsFactory>;
+public sealed class PostgresSearchTests(PostgresCmsFactory factory, ITestOutputHelper log) : SearchTests(factory, log), IClassFixture<PostgresCmsFactory>;
