@@ -85,8 +85,8 @@ public sealed class SearchIndexHost(string indexPath, IServiceScopeFactory scope
     private SearchIndex Current() => _index ?? throw new SearchIndexUnavailableException("搜索索引尚未打开。");
 
     /// <summary>
-    /// Applies the next batch of outbox records after <see cref="LastAppliedSequence"/>, commits it with
-    /// the batch's last sequence and refreshes the searcher. Returns how many records were read.
+    /// Applies the next batch of outbox records after <see cref="LastAppliedSequence"/>, refreshes the
+    /// searcher and commits with the batch's last sequence. Returns how many records were read.
     /// </summary>
     public async Task<int> CatchUpOnceAsync(CancellationToken ct)
     {
@@ -99,8 +99,10 @@ public sealed class SearchIndexHost(string indexPath, IServiceScopeFactory scope
             var batch = await OutboxReader.NextAsync(db, index.LastAppliedSequence, BatchSize, clock.GetUtcNow(), ct);
             if (batch.Count == 0) return 0;
             await ApplyAsync(index, db, batch, ct);
-            index.Commit(batch[^1].Id);
+            // Searchable first (near-real-time reader), durable right after: the fsync of the commit
+            // stays out of the publish-to-searchable path, and a crash between the two re-applies the batch.
             index.MaybeRefresh();
+            index.Commit(batch[^1].Id);
             return batch.Count;
         }
         finally
