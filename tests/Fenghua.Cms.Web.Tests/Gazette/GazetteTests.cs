@@ -254,7 +254,9 @@ public abstract partial class GazetteTests(CmsFactory factory)
     /// <summary>Parses a feed with Python's feedparser: bozo flag, entry count, feed title, first entry link.</summary>
     private static async Task<string[]> FeedParserAsync(string xml)
     {
-        var psi = new ProcessStartInfo("python3", ["-c",
+        // Debian's python3-feedparser lives beside /usr/bin/python3 (a python3 earlier on PATH may lack it).
+        var python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+        var psi = new ProcessStartInfo(python, ["-c",
             "import sys,feedparser; d=feedparser.parse(sys.stdin.buffer.read()); " +
             "print(int(d.bozo)); print(len(d.entries)); print(d.feed.get('title','')); print(d.entries[0].link if d.entries else '')"])
         {
