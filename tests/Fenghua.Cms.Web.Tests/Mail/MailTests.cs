@@ -181,6 +181,31 @@ public abstract class MailTests(MailCmsFactory factory)
     }
 
     [SkippableFact]
+    public async Task A_mail_left_claimed_by_a_stopped_node_is_never_sent_twice_but_marked_failed()
+    {
+        SkipWithoutStore();
+        var subject = Unique("中断的邮件");
+        long id;
+        await using (var scope = factory.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
+            var row = new OutgoingMail
+            {
+                Kind = MailKinds.ReviewWaiting, ToAddress = "reviewer@fh.gov.cn", ToName = "王审核", Subject = subject, TextBody = "正文",
+                State = OutgoingMailState.Sending, Attempts = 1, CreatedUtc = DateTimeOffset.UtcNow.AddHours(-1),
+                NextAttemptUtc = DateTimeOffset.UtcNow.AddHours(-1), ClaimedUtc = DateTimeOffset.UtcNow.AddMinutes(-30), ClaimedBy = "node-that-died",
+            };
+            db.OutgoingMail.Add(row);
+            await db.SaveChangesAsync();
+            id = row.Id;
+        }
+        var failed = await Eventually.WaitAsync(() => RowAsync(id), r => r.State == OutgoingMailState.Failed, "中断的邮件被标记为失败");
+        Assert.Contains("无法确认是否已送达", failed.LastError);
+        Assert.Equal(1, failed.Attempts);
+        Assert.DoesNotContain(Received(factory.Smtp), m => m.Subject == subject);
+    }
+
+    [SkippableFact]
     public async Task Bad_requests_are_refused_with_the_field_named_and_nothing_queued()
     {
         SkipWithoutStore();
