@@ -36,6 +36,8 @@ public static class CliApp
                 ("site", "list") => await SiteCommands.ListAsync(provider, output),
                 ("recipe", "run") => await SiteCommands.RunRecipeAsync(provider, command, output),
                 ("audit", "verify") => await AuditCommands.VerifyAsync(provider, output),
+                ("channels", "add") => await ChannelCommands.AddAsync(provider, command, output),
+                ("channels", "list") => await ChannelCommands.ListAsync(provider, command, output),
                 ("gazette", "import") => await GazetteCommands.ImportAsync(provider, command, output, error),
                 ("users", "create") => await UserCommands.CreateAsync(provider, command, output),
                 ("users", "roles") => await UserCommands.RolesAsync(provider, command, output),
@@ -71,6 +73,10 @@ public static class CliApp
           recipe run <配方> [--param 键=值]...
                                    运行配方（在一个事务中，出错则不做任何更改）
           audit verify             校验审计日志的哈希链
+          channels add --site <站点> --kind WeChat|Weibo --name <名称> --app-id <AppID> --secret <密钥>
+                       [--safe-domain <安全域名>] [--api <接口地址>]
+                                   登记站点的微信公众号或微博账号（密钥加密保存）
+          channels list --site <站点>  列出站点的渠道
           gazette import <文件.jsonl[.gz]|目录> [--site portal] [--batch 250]
                                    导入政府公报文件（按 id 或文号匹配，可重复运行）
           users create --name <用户名> --email <邮箱> --role <角色> --site <站点> [--password <密码>] [--display <姓名>]

@@ -37,7 +37,7 @@ public static class SyndicationApi
                 var body = await JsonBody.ReadAsync(http.Request, http.RequestAborted);
                 var view = await channels.AddAsync(s, new ChannelInput(JsonBody.Str(body, "kind"), JsonBody.Str(body, "name"), JsonBody.Str(body, "appId"),
                     JsonBody.Str(body, "secret"), JsonBody.Str(body, "safeDomain"), JsonBody.Str(body, "apiBaseUrl")), ActorOf(http), http.RequestAborted);
-                return Results.Created($"/api/v1/sites/{site}/channels/{view.Id}", view);
+                return Created(http, $"/api/v1/sites/{site}/channels/{view.Id}", view);
             }));
 
         api.MapGet("/pushes", (string site, string? state, HttpContext http, SiteAccess access, PushService pushes) =>
@@ -66,7 +66,7 @@ public static class SyndicationApi
                 var body = await JsonBody.ReadAsync(http.Request, http.RequestAborted);
                 if (JsonBody.Int(body, "itemId") is not { } itemId) throw new ValidationException([new("itemId", "必须提供要报送的稿件编号 itemId。")]);
                 var view = await shares.SubmitAsync(s, itemId, JsonBody.Str(body, "targetSite"), JsonBody.Str(body, "columnPath"), ActorOf(http), http.RequestAborted);
-                return Results.Created($"/api/v1/sites/{view.TargetSite}/shares/{view.Id}", view);
+                return Created(http, $"/api/v1/sites/{view.TargetSite}/shares/{view.Id}", view);
             }));
 
         api.MapGet("/shares/outgoing", (string site, HttpContext http, SiteAccess access, ShareService shares) =>
@@ -100,11 +100,25 @@ public static class SyndicationApi
         if (site is null) return Problem.NoSite(key);
         if (!await access.HasAsync(http.User, site.Id, permission, http.RequestAborted)) return Problem.Forbidden(key);
         var result = await action(site.Id);
-        return result as IResult ?? Results.Json(result);
+        return result as IResult ?? Results.Json(result, Json);
+    }
+
+    /// <summary>Enums as their names (State: "Failed"), camelCase members.</summary>
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private static IResult Created(HttpContext http, string location, object value)
+    {
+        http.Response.Headers.Location = location;
+        return Results.Json(value, Json, statusCode: StatusCodes.Status201Created);
     }
 
     private static async Task<string?> CommentAsync(HttpContext http) =>
-        http.Request.ContentLength is null or 0 ? null : JsonBody.Str(await JsonBody.ReadAsync(http.Request, http.RequestAborted), "comment");
+        http.Request.ContentLength == 0 || (http.Request.ContentLength is null && !http.Request.HasJsonContentType())
+            ? null : JsonBody.Str(await JsonBody.ReadAsync(http.Request, http.RequestAborted), "comment");
 
     private static Actor ActorOf(HttpContext http) =>
         new(http.User.FindFirstValue(ClaimTypes.Name) ?? "api", http.Connection.RemoteIpAddress?.ToString());

@@ -35,7 +35,13 @@ public sealed class PublicContentReader(CmsDbContext db)
     /// <summary>Published items of the given columns, newest first.</summary>
     public async Task<(List<ItemLink> Items, int Total)> ListAsync(IReadOnlyCollection<int> columnIds, int page, int pageSize, CancellationToken ct)
     {
-        var query = db.ContentItems.AsNoTracking().Where(i => i.PublishedVersionId != null && i.ColumnId != null && columnIds.Contains(i.ColumnId.Value));
+        // Plus items other sites shared to these columns and this site's reviewers accepted (信息报送):
+        // a named cross-site read; the item stays at its source site.
+        var siteId = db.CurrentSiteId;
+        var shared = db.ContentShares.Where(s => s.State == Data.Syndication.ShareState.Accepted && columnIds.Contains(s.ColumnId)).Select(s => s.SourceItemId);
+        var query = db.CrossSite<ContentItem>().AsNoTracking().Where(i => !i.IsDeleted && i.PublishedVersionId != null
+            && (((siteId == null || i.SiteId == siteId) && i.ColumnId != null && columnIds.Contains(i.ColumnId.Value))
+                || (shared.Contains(i.Id) && db.Sites.Any(s => s.Id == i.SiteId && s.Enabled))));
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(i => i.PublishedUtc).ThenByDescending(i => i.Id)
             .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
@@ -75,13 +81,19 @@ public sealed class PublicContentReader(CmsDbContext db)
     private async Task<List<ItemLink>> LinksAsync(List<ContentItem> items, CancellationToken ct)
     {
         var versionIds = items.Select(i => i.PublishedVersionId!.Value).ToList();
-        var versions = await db.ContentVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, ct);
+        // Cross-site only for shared items, whose ids come from the filtered queries above.
+        var versions = await db.CrossSite<ContentVersion>().AsNoTracking().Where(v => versionIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, ct);
+        var otherSiteIds = items.Where(i => i.SiteId != db.CurrentSiteId).Select(i => i.SiteId).Distinct().ToList();
+        var sources = otherSiteIds.Count == 0 ? [] : await db.Sites.AsNoTracking().Where(s => otherSiteIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
         return items.Select(i =>
         {
             var v = versions[i.PublishedVersionId!.Value];
             var summary = v.PartString("Summary", "summary") ?? "";
             var number = v.Part("GovDocument") is { } doc ? doc.Str("documentNumberCanonical") ?? doc.Str("documentNumber") : null;
-            return new ItemLink(i.Id, v.Title, i.PublicPath!, ShanghaiTime.Date(i.PublishedUtc!.Value), i.ContentType, summary, number) { Image = FirstImage(v) };
+            // A shared item links to its one source of truth on its own site and names that site.
+            var source = sources.GetValueOrDefault(i.SiteId);
+            var path = source is null ? i.PublicPath! : $"{source.PathPrefix.TrimStart('/')}/{i.PublicPath}".TrimStart('/');
+            return new ItemLink(i.Id, v.Title, path, ShanghaiTime.Date(i.PublishedUtc!.Value), i.ContentType, summary, number) { Image = FirstImage(v), SourceSite = source?.Name };
         }).ToList();
     }
 

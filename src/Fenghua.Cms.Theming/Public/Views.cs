@@ -17,6 +17,9 @@ public sealed record ItemLink(int Id, string Title, string Url, string Date, str
 {
     /// <summary>URL of the item's picture (first image attachment), if any.</summary>
     public string? Image { get; init; }
+
+    /// <summary>For an item shared from another site (信息报送): that site's name, shown as its source.</summary>
+    public string? SourceSite { get; init; }
 }
 
 public sealed record ColumnView(int Id, string Name, string Path, string Url, string Description, string Kind, string? PageHtml, IReadOnlyList<NavItem> Children, IReadOnlyList<NavItem> Breadcrumb);

@@ -25,7 +25,19 @@ public static class FeedParser
 
     public static string? Python => File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
 
-    public static async Task<JsonObject> ParseAsync(IReadOnlyList<string> files)
+    /// <summary>RSS and Atom go to feedparser; JSON Feed (which Debian's feedparser 6.0.10 cannot read) to <see cref="JsonFeedCheck"/>.</summary>
+    public static async Task<JsonObject> ParseAsync(IReadOnlyList<string> all)
+    {
+        var result = new JsonObject();
+        foreach (var json in all.Where(f => f.EndsWith(".json")))
+            result[json] = JsonFeedCheck.Parse(await File.ReadAllTextAsync(json));
+        var files = all.Where(f => !f.EndsWith(".json")).ToList();
+        if (files.Count == 0) return result;
+        foreach (var (k, v) in await RunFeedParserAsync(files)) result[k] = v!.DeepClone();
+        return result;
+    }
+
+    private static async Task<JsonObject> RunFeedParserAsync(IReadOnlyList<string> files)
     {
         var start = new ProcessStartInfo(Python!) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add("-c");
