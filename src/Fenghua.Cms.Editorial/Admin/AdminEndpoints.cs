@@ -20,6 +20,8 @@ public static class AdminEndpoints
         app.MapGet("/admin/login", LoginPages.Form).AllowAnonymous();
         app.MapPost("/admin/login", LoginPages.SubmitAsync).AllowAnonymous().RequireRateLimiting(EditorialModule.LoginRateLimit);
         app.MapPost("/admin/logout", LoginPages.LogoutAsync).AllowAnonymous();
+        app.MapGet("/admin/login/2fa", TwoFactorPages.CodeForm).AllowAnonymous();
+        app.MapPost("/admin/login/2fa", TwoFactorPages.VerifyAsync).AllowAnonymous().RequireRateLimiting(EditorialModule.LoginRateLimit);
         app.MapGet("/admin/denied", (HttpContext http) => AdminHtml.Page(http, "无权访问", "<p>您没有访问此页面的权限。</p>", 403)).AllowAnonymous();
         app.MapGet("/admin/preview/{token}", PreviewPage.ShowAsync).AllowAnonymous();
 
@@ -45,6 +47,8 @@ public static class AdminEndpoints
         admin.MapPost("/settings", SettingsPage.SaveAsync);
         admin.MapGet("/users", UsersPage.ShowAsync);
         admin.MapPost("/users/roles", UsersPage.ChangeRoleAsync);
+        admin.MapGet("/2fa", TwoFactorPages.ShowAsync);
+        admin.MapPost("/2fa", TwoFactorPages.EnableAsync);
         admin.MapGet("/audit", AuditPages.ShowAsync);
         admin.MapGet("/audit.csv", AuditPages.CsvAsync);
     }
@@ -53,7 +57,10 @@ public static class AdminEndpoints
     public static async Task<Site> SiteAsync(HttpContext http, Permission permission)
     {
         var site = http.RequestServices.GetRequiredService<SiteContext>().Site!;
-        if (!await http.RequestServices.GetRequiredService<ISitePermissions>().HasAsync(http.User, site.Id, permission, http.RequestAborted))
+        var permissions = http.RequestServices.GetRequiredService<SitePermissions>();
+        if (await permissions.MissingTwoFactorAsync(http.User, site.Id, http.RequestAborted))
+            throw new ForbiddenException($"“{site.Name}”要求两步验证：请先在 {AdminHtml.Base(http)}/admin/2fa 启用。");
+        if (!await permissions.HasAsync(http.User, site.Id, permission, http.RequestAborted))
             throw new ForbiddenException($"您在“{site.Name}”没有“{PermissionNames.Of(permission)}”权限。");
         return site;
     }

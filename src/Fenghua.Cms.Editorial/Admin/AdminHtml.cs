@@ -37,7 +37,7 @@ public static class AdminHtml
         if (user is not null && nav)
         {
             sb.Append("<nav>");
-            foreach (var (href, label) in new[] { ("/admin", "工作台"), ("/admin/content", "稿件"), ("/admin/settings", "审查设置"), ("/admin/users", "用户与角色"), ("/admin/audit", "审计日志") })
+            foreach (var (href, label) in new[] { ("/admin", "工作台"), ("/admin/content", "稿件"), ("/admin/settings", "审查设置"), ("/admin/users", "用户与角色"), ("/admin/audit", "审计日志"), ("/admin/2fa", "两步验证") })
                 sb.Append($"<a href=\"{H(b + href)}\">{label}</a>");
             sb.Append("</nav>");
             sb.Append($"<form method=\"post\" action=\"{H(b)}/admin/logout\" class=\"who\">{Antiforgery(http)}<span>{H(user)}</span> <button type=\"submit\">退出</button></form>");
@@ -58,7 +58,8 @@ public static class AdminHtml
         return sb.Append("</ul></div>").ToString();
     }
 
-    public static string Notice(string? message) => string.IsNullOrEmpty(message) ? "" : $"<p class=\"notice\" role=\"status\">{H(message)}</p>";
+    public static string Notice(string? message) => string.IsNullOrEmpty(message) ? ""
+        : $"<p class=\"notice{(message.Contains("未能", StringComparison.Ordinal) ? " warning" : "")}\" role=\"status\">{H(message)}</p>";
 
     public static string Options(IEnumerable<(string Value, string Label)> options, string? selected) =>
         string.Concat(options.Select(o => $"<option value=\"{H(o.Value)}\"{(o.Value == selected ? " selected" : "")}>{H(o.Label)}</option>"));

@@ -14,6 +14,11 @@ public static class EditorFields
 {
     private sealed record Field(string Part, string Name, string Label, string Kind, string[]? Choices = null, string Hint = "");
 
+    private static readonly Dictionary<string, string> ChoiceLabels = new()
+    {
+        [""] = "（未选择）", ["text"] = "文字解读", ["graphic"] = "图解", ["video"] = "视频解读", ["qa"] = "问答", ["press"] = "新闻发布会",
+    };
+
     private static readonly Field[] All =
     [
         new("Title", "title", "标题", "text"),
@@ -56,7 +61,7 @@ public static class EditorFields
                     sb.Append($"<div id=\"md-preview\" class=\"preview\" aria-live=\"polite\" data-url=\"{H(Base(http))}/admin/markdown-preview\">{Core.Markdown.MarkdownRenderer.Instance.ToHtml(value)}</div></div>");
                     break;
                 case "select":
-                    sb.Append($"<select id=\"{id}\" name=\"{name}\"{invalid}>{Options(f.Choices!.Select(c => (c, c.Length == 0 ? "（未选择）" : c)), value)}</select>");
+                    sb.Append($"<select id=\"{id}\" name=\"{name}\"{invalid}>{Options(f.Choices!.Select(c => (c, ChoiceLabels.GetValueOrDefault(c, c))), value)}</select>");
                     break;
                 case "policy":
                     sb.Append($"<select id=\"{id}\" name=\"{name}\"{invalid}><option value=\"\">（请选择）</option>{Options(policies.Select(p => (p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), p.Label)), value)}</select>");

@@ -18,6 +18,7 @@ public static class LoginPages
         return outcome switch
         {
             SignInOutcome.Succeeded => Results.Redirect(SafeReturn(http, returnUrl)),
+            SignInOutcome.RequiresTwoFactor => Results.Redirect($"{Base(http)}/admin/login/2fa?returnUrl={Uri.EscapeDataString(returnUrl)}"),
             SignInOutcome.LockedOut => Render(http, userName, returnUrl, ("userName", "登录失败次数过多，账户已锁定 15 分钟。"), 400),
             _ => Render(http, userName, returnUrl, ("password", "用户名或密码错误。"), 400),
         };
@@ -30,7 +31,7 @@ public static class LoginPages
     }
 
     // Only local paths: an open redirect after sign-in would help phishing.
-    private static string SafeReturn(HttpContext http, string? url) =>
+    public static string SafeReturn(HttpContext http, string? url) =>
         !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
             ? url : Base(http) + "/admin";
 

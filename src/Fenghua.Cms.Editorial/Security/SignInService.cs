@@ -32,7 +32,9 @@ public sealed class SignInService(SignInManager<CmsUser> signIn, UserManager<Cms
             await AuditAsync(actor, "user.signin.failed", user.UserName!, "账户已锁定", ct);
             return SignInOutcome.LockedOut;
         }
-        await AuditAsync(actor, "user.signin.failed", user.UserName!, result.RequiresTwoFactor ? "需要两步验证" : "密码错误", ct);
+        // Right password, second step pending: audited when the code is checked.
+        if (result.RequiresTwoFactor) return SignInOutcome.RequiresTwoFactor;
+        await AuditAsync(actor, "user.signin.failed", user.UserName!, "密码错误", ct);
         return SignInOutcome.Failed;
     }
 
@@ -50,4 +52,4 @@ public sealed class SignInService(SignInManager<CmsUser> signIn, UserManager<Cms
     }
 }
 
-public enum SignInOutcome { Succeeded, Failed, LockedOut }
+public enum SignInOutcome { Succeeded, Failed, LockedOut, RequiresTwoFactor }

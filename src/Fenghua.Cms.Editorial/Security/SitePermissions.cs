@@ -13,13 +13,27 @@ namespace Fenghua.Cms.Editorial.Security;
 public sealed class SitePermissions(CmsDbContext db) : ISitePermissions
 {
     private readonly Dictionary<string, List<SiteRoleAssignment>> _roles = [];
+    private readonly Dictionary<int, bool> _requires = [];
+    private bool? _twoFactor;
 
     public async Task<bool> HasAsync(ClaimsPrincipal user, int siteId, Permission permission, CancellationToken ct = default)
     {
         var userId = UserId(user);
         if (userId is null) return false;
+        if (await MissingTwoFactorAsync(user, siteId, ct)) return false;
         var roles = await RolesAsync(userId, ct);
         return roles.Any(r => (r.SiteId is null && r.Role == SiteRoles.DistrictAdministrator || r.SiteId == siteId) && RolePermissions.For(r.Role).Contains(permission));
+    }
+
+    /// <summary>True when the site requires two-factor sign-in and the user has not enabled it.</summary>
+    public async Task<bool> MissingTwoFactorAsync(ClaimsPrincipal user, int siteId, CancellationToken ct = default)
+    {
+        if (UserId(user) is not { } userId) return false;
+        if (!_requires.TryGetValue(siteId, out var requires))
+            _requires[siteId] = requires = await db.EditorialSettings.IgnoreQueryFilters().AnyAsync(s => s.SiteId == siteId && s.RequireTwoFactor, ct);
+        if (!requires) return false;
+        _twoFactor ??= await db.Users.Where(u => u.Id == userId).Select(u => u.TwoFactorEnabled).FirstOrDefaultAsync(ct);
+        return !_twoFactor.Value;
     }
 
     public async Task<bool> IsDistrictAdministratorAsync(ClaimsPrincipal user, CancellationToken ct = default) =>
