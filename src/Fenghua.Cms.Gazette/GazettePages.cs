@@ -22,6 +22,7 @@ public sealed class GazettePages(GazetteReader reader, GazetteSearch search, Pub
 
     public async Task<IResult> IndexAsync(HttpContext http, CancellationToken ct)
     {
+        if (!await HasGazetteAsync(ct)) return await pages.NotFoundAsync(http, ct);
         var b = Base(http);
         var years = await reader.YearsAsync(b, ct);
         var latest = await reader.IssuesAsync(b, null, 6, ct);
@@ -158,6 +159,7 @@ public sealed class GazettePages(GazetteReader reader, GazetteSearch search, Pub
     /// </summary>
     public async Task<IResult> SearchAsync(HttpContext http, CancellationToken ct)
     {
+        if (!await HasGazetteAsync(ct)) return await pages.NotFoundAsync(http, ct);
         var b = Base(http);
         var q = GazetteDocumentQuery.Parse(http.Request.Query, out var error);
         if (error is null && q.Term is { } term && !q.HasFilters && q.Page == 1)
@@ -216,6 +218,10 @@ public sealed class GazettePages(GazetteReader reader, GazetteSearch search, Pub
         }
         return await RenderAsync(http, "gazette-search", $"{GazetteName}检索", ct, values);
     }
+
+    /// <summary>Only a site with a gazette column (the portal, by the gazette recipe) publishes a gazette.</summary>
+    private Task<bool> HasGazetteAsync(CancellationToken ct) =>
+        db.Columns.AnyAsync(c => c.Path == GazetteArchiveWriter.ColumnPath, ct);
 
     private static string Truncate(string s, int n) => s.Length <= n ? s : s[..n] + "…";
 
