@@ -37,17 +37,41 @@ public sealed class SearchIndexHost(string indexPath, IServiceScopeFactory scope
     public void Open()
     {
         if (_index is not null) return;
+        var busy = $"搜索索引 {IndexPath} 正被另一个进程（网站或命令行）使用。";
+        System.IO.Directory.CreateDirectory(IndexPath);
+        FileStream ownership;
+        try
+        {
+            // Lucene's own write.lock does not exclude another process on Linux (measured: a CLI
+            // rebuild ran beside the web host), so the host holds an exclusive OS file lock as well.
+            ownership = new FileStream(Path.Combine(IndexPath, OwnershipFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new SearchIndexUnavailableException(busy, e);
+        }
         try
         {
             var index = new SearchIndex(IndexPath);
             if (index.NeedsRebuild) log.LogWarning("搜索索引需要重建（{Reason}）：{Path}", index.NeedsRebuildReason, IndexPath);
+            _ownership = ownership;
             _index = index;
         }
         catch (LockObtainFailedException e)
         {
-            throw new SearchIndexUnavailableException($"搜索索引 {IndexPath} 正被另一个进程（网站或命令行）使用。", e);
+            ownership.Dispose();
+            throw new SearchIndexUnavailableException(busy, e);
+        }
+        catch
+        {
+            ownership.Dispose();
+            throw;
         }
     }
+
+    /// <summary>Held open with FileShare.None (an exclusive flock on Unix) while this process owns the index.</summary>
+    private const string OwnershipFile = "fenghua-owner.lock";
+    private FileStream? _ownership;
 
     /// <summary>Closes the index; changes not yet committed are discarded (they are re-applied from the outbox on the next open).</summary>
     public void Close()
@@ -58,6 +82,8 @@ public sealed class SearchIndexHost(string indexPath, IServiceScopeFactory scope
             var index = _index;
             _index = null;
             index?.Dispose();
+            _ownership?.Dispose();
+            _ownership = null;
         }
         finally
         {
