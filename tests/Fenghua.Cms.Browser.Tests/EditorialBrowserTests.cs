@@ -128,4 +128,41 @@ public sealed class EditorialBrowserTests(BrowserFixture browser) : IClassFixtur
         }
         finally { await review.Context.CloseAsync(); }
     }
+
+    [SkippableFact]
+    public async Task A_district_administrator_creates_a_department_site_from_a_recipe_and_disables_it()
+    {
+        Skip.If(browser.Unavailable is not null, browser.Unavailable);
+        var page = await browser.NewPageAsync();
+        try
+        {
+            await page.GotoAsync("/admin/login");
+            await page.FillAsync("#userName", BrowserFixture.AdminUser);
+            await page.FillAsync("#password", BrowserFixture.AdminPassword);
+            await page.ClickAsync("form.login button[type=submit]");
+            await page.WaitForURLAsync("**/admin");
+            await page.ClickAsync("nav a:has-text('站群')");
+            // A mistake is named and what was typed is kept.
+            await page.FillAsync("form.create-site input[name=key]", "JYJ");
+            await page.FillAsync("form.create-site input[name=name]", "宁波市奉化区教育局");
+            await page.FillAsync("form.create-site input[name=path]", "/jyj");
+            await page.ClickAsync("form.create-site button[type=submit]");
+            await Assertions.Expect(page.Locator(".errors li[data-field=key]")).ToContainTextAsync("站点标识“JYJ”无效");
+            Assert.Equal("宁波市奉化区教育局", await page.InputValueAsync("form.create-site input[name=name]"));
+            await page.FillAsync("form.create-site input[name=key]", "jyj");
+            await page.ClickAsync("form.create-site button[type=submit]");
+            await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("已用配方 department-site 新建站点");
+            await ShotAsync(page, "6-sites");
+
+            var home = await page.Context.APIRequest.GetAsync("/jyj/");
+            Assert.Equal(200, home.Status);
+            Assert.Contains("宁波市奉化区教育局", await home.TextAsync());
+
+            await page.UncheckAsync("input[aria-label='jyj 启用']");
+            await page.ClickAsync("button[form=site-jyj]");
+            await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("已保存站点");
+            Assert.Equal(404, (await page.Context.APIRequest.GetAsync("/jyj/")).Status);
+        }
+        finally { await page.Context.CloseAsync(); }
+    }
 }

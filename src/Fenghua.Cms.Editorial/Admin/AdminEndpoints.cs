@@ -47,6 +47,9 @@ public static class AdminEndpoints
         admin.MapPost("/settings", SettingsPage.SaveAsync);
         admin.MapGet("/users", UsersPage.ShowAsync);
         admin.MapPost("/users/roles", UsersPage.ChangeRoleAsync);
+        admin.MapGet("/sites", SitesPage.ShowAsync);
+        admin.MapPost("/sites", SitesPage.CreateAsync);
+        admin.MapPost("/sites/{key}", SitesPage.UpdateAsync);
         admin.MapGet("/2fa", TwoFactorPages.ShowAsync);
         admin.MapPost("/2fa", TwoFactorPages.EnableAsync);
         admin.MapGet("/audit", AuditPages.ShowAsync);
