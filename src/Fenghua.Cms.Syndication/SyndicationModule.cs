@@ -42,6 +42,7 @@ public static class SyndicationModule
     public static WebApplication MapSyndication(this WebApplication app)
     {
         FeedEndpoints.Map(app);
+        SearchFeedEndpoint.Map(app);
         AppContentApi.Map(app);
         SyndicationApi.Map(app);
         return app;

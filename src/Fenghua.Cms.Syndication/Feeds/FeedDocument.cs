@@ -5,7 +5,10 @@ public sealed record FeedDocument(
     string Id, string Title, string Description, string HomeUrl, string SelfUrlWithoutExtension,
     string Author, DateTimeOffset Updated, IReadOnlyList<FeedEntry> Entries)
 {
-    public string SelfUrl(FeedFormat format) => SelfUrlWithoutExtension + "." + FeedFormats.Extension(format);
+    /// <summary>A self URL that is not "path.extension" (a search feed carries its query after the extension).</summary>
+    public string? FixedSelfUrl { get; init; }
+
+    public string SelfUrl(FeedFormat format) => FixedSelfUrl ?? SelfUrlWithoutExtension + "." + FeedFormats.Extension(format);
 }
 
 /// <summary>

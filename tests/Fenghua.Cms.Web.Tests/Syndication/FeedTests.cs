@@ -151,6 +151,42 @@ public abstract class FeedTests(CmsFactory factory)
     }
 
     [SkippableFact]
+    public async Task A_search_is_a_feed_too()
+    {
+        SkipWithoutStore();
+        await using (var scope = await factory.SiteScopeAsync("czj"))
+        {
+            var content = scope.ServiceProvider.GetRequiredService<ContentService>();
+            var siteId = scope.ServiceProvider.GetRequiredService<SiteContext>().SiteId!.Value;
+            var item = await content.CreateAsync(new ContentDraft(siteId, "Article", Parts("绩效评价订阅检索测试", "财政绩效评价结果公开。"))
+                { ColumnId = await ColumnIdAsync(scope.ServiceProvider, "czj", "gzdt") }, Editor);
+            await content.PublishAsync(item.Id, Editor);
+        }
+        using var client = Client();
+        // The node's index follows the outbox; wait until it has caught up with the publication.
+        for (var i = 0; i < 100 && !(await client.GetStringAsync("/api/search?q=" + Uri.EscapeDataString("绩效评价订阅检索测试"))).Contains("绩效评价订阅检索测试"); i++)
+            await Task.Delay(100);
+        var url = "/search/feed.atom?q=" + Uri.EscapeDataString("绩效评价订阅检索测试");
+        using var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/atom+xml", response.Content.Headers.ContentType!.MediaType);
+        var file = Path.Combine(factory.DataPath, "search-" + Guid.NewGuid().ToString("N")[..6] + ".atom");
+        await File.WriteAllBytesAsync(file, await response.Content.ReadAsByteArrayAsync());
+        var feed = (await FeedParser.ParseAsync([file]))[file]!.AsObject();
+        Assert.True((int)feed["bozo"]! == 0, (string?)feed["error"]);
+        var entry = Assert.Single(feed["entries"]!.AsArray(), e => (string?)e!["title"] == "绩效评价订阅检索测试")!;
+        Assert.StartsWith("http://localhost/czj/gzdt/", (string?)entry["link"]);
+        Assert.Equal("http://localhost" + url, (string?)feed["self"]);
+
+        using var again = new HttpRequestMessage(HttpMethod.Get, url);
+        again.Headers.IfNoneMatch.Add(response.Headers.ETag!);
+        Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(again)).StatusCode);
+        using var noQuery = await client.GetAsync("/search/feed.atom");
+        Assert.Equal(HttpStatusCode.BadRequest, noQuery.StatusCode);
+        Assert.Contains("\"parameter\":\"q\"", await noQuery.Content.ReadAsStringAsync());
+    }
+
+    [SkippableFact]
     public async Task Pages_carry_autodiscovery_links_and_unknown_feeds_answer_404()
     {
         SkipWithoutStore();
