@@ -267,6 +267,35 @@ public abstract class MediaTests(CmsFactory factory)
     }
 
     [SkippableFact]
+    public async Task Unpublished_files_are_shown_only_to_people_signed_in_to_their_site_and_never_cached()
+    {
+        SkipWithoutStore();
+        var file = await UploadOkAsync("/czj", "czj", "内部材料.png", TestFiles.Png(120, 80), isPublic: false);
+        var url = Variant(file, 320, "jpeg");
+
+        async Task<HttpClient> SignedInAsync(string site)
+        {
+            var user = await UserAsync("Author", site);
+            var client = Client();
+            var page = await (await client.GetAsync("/admin/login")).Content.ReadAsStringAsync();
+            var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__af\" value=\"([^\"]+)\"").Groups[1].Value;
+            var login = await client.PostAsync("/admin/login", new FormUrlEncodedContent(new Dictionary<string, string>
+                { ["userName"] = user.Name, ["password"] = EditorialHarness.Password, ["returnUrl"] = "/admin", ["__af"] = token }));
+            Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+            return client;
+        }
+
+        using (var own = await (await SignedInAsync("czj")).GetAsync(url))
+        {
+            Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+            Assert.True(own.Headers.CacheControl!.NoStore);
+            Assert.True(own.Headers.CacheControl.Private);
+        }
+        using (var other = await (await SignedInAsync("fgj")).GetAsync(url)) Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+        using (var anonymous = await Client().GetAsync(url)) Assert.Equal(HttpStatusCode.NotFound, anonymous.StatusCode);
+    }
+
+    [SkippableFact]
     public async Task Upload_and_delete_are_audited_and_delete_removes_the_bytes()
     {
         SkipWithoutStore();
