@@ -26,9 +26,7 @@ public static class GazetteCommands
         await db.Database.MigrateAsync();
         if (!await db.Installation.AnyAsync())
             throw new CliException("数据库尚未初始化：请先运行一次 dotnet run --project src/Fenghua.Cms.Web。");
-        // The CLI's container holds the store only; the gazette's store services are made here.
-        var writer = ActivatorUtilities.CreateInstance<GazetteArchiveWriter>(sp, new GazettePdfStore(sp.GetRequiredService<ProductPaths>()));
-        var importer = ActivatorUtilities.CreateInstance<GazetteImporter>(sp, writer);
+        var importer = sp.GetRequiredService<GazetteImporter>();
 
         output.WriteLine($"读取 {path} …");
         var source = await GazetteImporter.ReadAsync(path, CancellationToken.None);

@@ -59,6 +59,8 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<IRecipeStep, ColumnsStep>();
         services.AddScoped<IRecipeStep, ContentStep>();
         services.AddScoped<Installer>();
+        // The default recipe includes the gazette's: its recipe step and projection belong to the store.
+        Gazette.GazetteStoreServices.AddGazetteStore(services);
         services.AddSingleton<Sites.SiteCatalog>();
         services.AddSingleton<Outbox.OutboxSignal>();
         services.AddSingleton<Outbox.OutboxPump>();

@@ -11,7 +11,7 @@ public static class GazetteModule
 {
     public static IServiceCollection AddGazette(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddGazetteStore();
+        // The store side (writer, importer, projection, recipe step, PDF store) comes with AddCmsData.
         services.AddScoped<GazetteReader>();
         services.AddScoped<GazetteSearch>();
         services.AddScoped<GazettePages>();

@@ -13,7 +13,8 @@ namespace Fenghua.Cms.Data.Gazette;
 
 /// <summary>
 /// Creates or updates gazette issues and articles of one site through the content service (so each
-/// change is versioned, audited and in the outbox) and projects them in the caller's transaction.
+/// change is versioned, audited and in the outbox); <see cref="GazetteProjection"/>, told by the content
+/// service after each publication, projects them inside the caller's transaction.
 /// Re-writing the same input changes nothing. Used by the importer and the recipe step.
 /// </summary>
 public sealed class GazetteArchiveWriter(CmsDbContext db, ContentService content, GazettePdfStore pdfs)
@@ -162,7 +163,6 @@ public sealed class GazetteArchiveWriter(CmsDbContext db, ContentService content
             if (JsonNode.DeepEquals(normalized, current.Parts)) return (id, GazetteWriteOutcome.Unchanged);
             await content.SaveDraftAsync(id, parts, actor, ct);
             await content.PublishAsync(id, actor, null, ct);
-            await ProjectAsync(id, ct);
             return (id, GazetteWriteOutcome.Updated);
         }
         var slug = slugBase;
@@ -170,14 +170,6 @@ public sealed class GazetteArchiveWriter(CmsDbContext db, ContentService content
         var item = await content.CreateAsync(new ContentDraft(_site.Id, type.Name, parts) { ColumnId = _columnId, Slug = slug }, actor, ct);
         _slugs.Add(slug);
         await content.PublishAsync(item.Id, actor, publishedAt, ct);
-        await ProjectAsync(item.Id, ct);
         return (item.Id, GazetteWriteOutcome.Created);
-    }
-
-    private async Task ProjectAsync(int itemId, CancellationToken ct)
-    {
-        var item = await db.CrossSite<ContentItem>().FirstAsync(i => i.Id == itemId, ct);
-        await GazetteProjection.ProjectAsync(db, item, ct);
-        await db.SaveChangesAsync(ct);
     }
 }

@@ -5,10 +5,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Fenghua.Cms.Data.Gazette;
 
 /// <summary>
-/// Keeps the gazette tables in step with published items. The importer and the recipe step call
-/// <see cref="ProjectAsync"/> inside their own transaction (so a batch and its projection commit
-/// together); as an observer it also covers publications made elsewhere (the editor), right after
-/// their commit. Projecting twice gives the same rows.
+/// Keeps the gazette tables in step with published items. The content service tells its observers
+/// right after its own commit: inside an outer transaction (a recipe, an import batch) that is still
+/// inside the transaction, so the projection commits with the items; for a single editor's
+/// publication it is the next statement. Projecting twice gives the same rows.
 /// </summary>
 public sealed class GazetteProjection(CmsDbContext db) : IContentObserver
 {
