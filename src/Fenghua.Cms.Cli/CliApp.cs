@@ -42,9 +42,6 @@ public static class CliApp
                 ("users", "create") => await UserCommands.CreateAsync(provider, command, output),
                 ("users", "roles") => await UserCommands.RolesAsync(provider, command, output),
                 ("tokens", "create") => await TokenCommands.CreateAsync(provider, command, output),
-                ("users", "create") => await UserCommands.CreateAsync(provider, command, output),
-                ("users", "roles") => await UserCommands.RolesAsync(provider, command, output),
-                ("tokens", "create") => await TokenCommands.CreateAsync(provider, command, output),
                 ("search", "reindex") => await SearchCommands.ReindexAsync(provider, configuration, command, output, error),
                 ("search", "stats") => await SearchCommands.StatsAsync(provider, configuration, output),
                 _ => Unknown(command, error),
@@ -79,12 +76,6 @@ public static class CliApp
           channels list --site <站点>  列出站点的渠道
           gazette import <文件.jsonl[.gz]|目录> [--site portal] [--batch 250]
                                    导入政府公报文件（按 id 或文号匹配，可重复运行）
-          users create --name <用户名> --email <邮箱> --role <角色> --site <站点> [--password <密码>] [--display <姓名>]
-                                   新建用户并授予一个站点角色（DistrictAdministrator 不需 --site）
-          users roles [--user <用户名>] [--grant|--revoke <角色> --site <站点>]
-                                   列出或更改用户的站点角色
-          tokens create --user <用户名> --name <令牌名称>
-                                   新建 API 令牌（只显示一次）
           users create --name <用户名> --email <邮箱> --role <角色> --site <站点> [--password <密码>] [--display <姓名>]
                                    新建用户并授予一个站点角色（DistrictAdministrator 不需 --site）
           users roles [--user <用户名>] [--grant|--revoke <角色> --site <站点>]
