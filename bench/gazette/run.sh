@@ -7,7 +7,7 @@ data=$(mktemp -d /tmp/fenghua-gazette-bench.XXXXXX)
 dotnet build src/Fenghua.Cms.Web -v q -nologo >/dev/null
 dotnet build src/Fenghua.Cms.Cli -v q -nologo >/dev/null
 # First start installs the default recipe (portal, sub-sites, gazette column and sample issues); stop it once listening.
-(cd src/Fenghua.Cms.Web && FENGHUA_ADMIN_PASSWORD=bench-only-password-1 dotnet bin/Debug/net10.0/Fenghua.Cms.Web.dll \
+(cd src/Fenghua.Cms.Web; FENGHUA_ADMIN_PASSWORD=bench-only-password-1 dotnet bin/Debug/net10.0/Fenghua.Cms.Web.dll \
    --Fenghua:DataPath "$data" --urls "http://127.0.0.1:$((20000 + RANDOM % 20000))" > "$data/web.log" 2>&1 & echo $! > "$data/web.pid")
 pid=$(cat "$data/web.pid")
 until grep -qs "Application started" "$data/web.log"; do kill -0 "$pid" 2>/dev/null || { cat "$data/web.log"; exit 1; }; sleep 1; done
