@@ -41,9 +41,12 @@ public sealed class EditorialBrowserTests(BrowserFixture browser) : IClassFixtur
         await page.WaitForURLAsync("**/admin");
     }
 
+    /// <summary>Screenshots go to the test output; with FENGHUA_UPDATE_SCREENSHOTS=1 they refresh the README's copies in docs/screenshots.</summary>
     private static Task ShotAsync(IPage page, string name)
     {
-        var folder = Path.Combine(RepositoryRoot(), "docs", "screenshots");
+        var folder = Environment.GetEnvironmentVariable("FENGHUA_UPDATE_SCREENSHOTS") == "1"
+            ? Path.Combine(RepositoryRoot(), "docs", "screenshots")
+            : BrowserFixture.OutputFolder;
         Directory.CreateDirectory(folder);
         return page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"editorial-{name}.png"), FullPage = true });
     }
