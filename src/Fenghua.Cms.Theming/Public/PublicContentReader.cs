@@ -5,6 +5,7 @@ using Fenghua.Cms.Core.Parts;
 using Fenghua.Cms.Core.Sites;
 using Fenghua.Cms.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Fenghua.Cms.Theming.Public;
 
@@ -102,7 +103,21 @@ public sealed class PublicContentReader(CmsDbContext db)
         (v.Part("Attachments")?["files"] as System.Text.Json.Nodes.JsonArray)?.OfType<System.Text.Json.Nodes.JsonObject>()
             .Select(f => f.Str("url")).FirstOrDefault(u => u is not null && AttachmentView.IsImageUrl(u));
 
-    public static string BodyHtml(ContentVersion v) => Markdown.ToHtml(v.PartString("MarkdownBody", "markdown"));
+    // Rendering and sanitising a long body costs more than the rest of a page; the cache is keyed by the
+    // Markdown text itself, so it can never serve another version's (or another store's) body.
+    private static readonly MemoryCache RenderedBodies = new(new MemoryCacheOptions { SizeLimit = 64L * 1024 * 1024 });
+
+    public static string BodyHtml(ContentVersion v)
+    {
+        var markdown = v.PartString("MarkdownBody", "markdown");
+        if (string.IsNullOrEmpty(markdown)) return "";
+        return RenderedBodies.GetOrCreate(markdown, entry =>
+        {
+            var html = Markdown.ToHtml(markdown);
+            entry.Size = 2L * (html.Length + markdown.Length);
+            return html;
+        })!;
+    }
 
     public static string PlainSummary(ContentVersion v, int length = 120)
     {
