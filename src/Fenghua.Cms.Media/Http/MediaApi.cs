@@ -1,3 +1,4 @@
+using Fenghua.Cms.Theming.Http;
 using System.Text.Json;
 using Fenghua.Cms.Core;
 using Fenghua.Cms.Core.Audit;
@@ -28,10 +29,10 @@ public static class MediaApi
             {
                 var http = ctx.HttpContext;
                 if (http.RequestServices.GetRequiredService<SiteContext>().Site is not { } site)
-                    return new MediaProblem(404, "站点不存在", "请求的站点不存在或已停用。", null);
+                    return new ApiProblem(404, "站点不存在", "请求的站点不存在或已停用。", null);
                 var permissions = http.RequestServices.GetRequiredService<ISitePermissions>();
                 if (!await permissions.HasAsync(http.User, site.Id, Permission.ManageMedia, http.RequestAborted))
-                    return new MediaProblem(403, "无权操作", $"令牌所属用户在站点“{site.Name}”没有管理媒体库的权限。", null);
+                    return new ApiProblem(403, "无权操作", $"令牌所属用户在站点“{site.Name}”没有管理媒体库的权限。", null);
                 try { return await next(ctx); }
                 catch (ValidationException e) { return MediaProblem.From(e); }
             });
@@ -74,9 +75,9 @@ public static class MediaApi
     private static async Task<IResult> UploadAsync(HttpContext http, MediaLibrary library, MediaOptions options)
     {
         var limit = options.MaxUploadBytes;
-        var tooLarge = new MediaProblem(413, "文件过大", $"上传的文件超过大小上限 {MediaOptions.FormatBytes(limit)}（{limit:N0} 字节）。", "file");
+        var tooLarge = new ApiProblem(413, "文件过大", $"上传的文件超过大小上限 {MediaOptions.FormatBytes(limit)}（{limit:N0} 字节）。", "file");
         if (!http.Request.HasFormContentType)
-            return new MediaProblem(400, "输入有误", "请以 multipart/form-data 上传，文件放在字段 file 中。", "file");
+            return new ApiProblem(400, "输入有误", "请以 multipart/form-data 上传，文件放在字段 file 中。", "file");
         // Room for the multipart framing around one file at the limit; the library enforces the exact limit.
         var bodyLimit = limit + 1024 * 1024;
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature) sizeFeature.MaxRequestBodySize = bodyLimit;
@@ -92,7 +93,7 @@ public static class MediaApi
         }
         var files = form.Files.GetFiles("file");
         if (files.Count != 1)
-            return new MediaProblem(400, "输入有误", files.Count == 0 ? "缺少要上传的文件（multipart 字段 file）。" : "一次只能上传一个文件。", "file");
+            return new ApiProblem(400, "输入有误", files.Count == 0 ? "缺少要上传的文件（multipart 字段 file）。" : "一次只能上传一个文件。", "file");
         var file = files[0];
         await using var content = file.OpenReadStream();
         var uploaded = await library.UploadAsync(
@@ -110,7 +111,7 @@ public static class MediaApi
         return MediaJson.File(f, http.Request.PathBase, folder, http.RequestServices.GetRequiredService<MediaOptions>().Widths);
     }
 
-    private static MediaProblem NotFound(int id) => new(404, "不存在", $"本站点的媒体库中没有编号为 {id} 的文件。", "id");
+    private static ApiProblem NotFound(int id) => new(404, "不存在", $"本站点的媒体库中没有编号为 {id} 的文件。", "id");
 
     public static Actor Actor(HttpContext http) =>
         new(http.User.Identity?.Name is { Length: > 0 } name ? name : "api", http.Connection.RemoteIpAddress?.ToString());
