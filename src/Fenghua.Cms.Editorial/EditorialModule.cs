@@ -68,6 +68,14 @@ public static class EditorialModule
         services.AddSingleton<PreviewLinks>();
         services.AddSingleton<ScheduledJobRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<ScheduledJobRunner>());
+
+        foreach (var item in new AdminMenuItem[]
+                 {
+                     new("/admin", "工作台", 0), new("/admin/content", "稿件", 10), new("/admin/columns", "栏目", 20),
+                     new("/admin/settings", "审查设置", 60), new("/admin/users", "用户与角色", 70), new("/admin/sites", "站群", 80),
+                     new("/admin/audit", "审计日志", 90), new("/admin/2fa", "两步验证", 100),
+                 })
+            services.AddSingleton(item);
         return services;
     }
 

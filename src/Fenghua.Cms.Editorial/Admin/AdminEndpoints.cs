@@ -25,13 +25,7 @@ public static class AdminEndpoints
         app.MapGet("/admin/denied", (HttpContext http) => AdminHtml.Page(http, "无权访问", "<p>您没有访问此页面的权限。</p>", 403)).AllowAnonymous();
         app.MapGet("/admin/preview/{token}", PreviewPage.ShowAsync).AllowAnonymous();
 
-        var admin = app.MapGroup("/admin").RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { AuthenticationSchemes = IdentityConstants.ApplicationScheme })
-            .AddEndpointFilter(async (ctx, next) =>
-            {
-                try { return await next(ctx); }
-                catch (ForbiddenException e) { return AdminHtml.Page(ctx.HttpContext, "无权操作", $"<p>{AdminHtml.H(e.Message)}</p>", 403); }
-                catch (NotFoundException e) { return AdminHtml.Page(ctx.HttpContext, "不存在", $"<p>{AdminHtml.H(e.Message)}</p>", 404); }
-            });
+        var admin = Group(app);
         admin.MapGet("", DashboardPage.ShowAsync);
         admin.MapGet("/content", ContentListPage.ShowAsync);
         admin.MapGet("/content/new", EditorPages.NewAsync);
@@ -55,6 +49,19 @@ public static class AdminEndpoints
         admin.MapGet("/audit", AuditPages.ShowAsync);
         admin.MapGet("/audit.csv", AuditPages.CsvAsync);
     }
+
+    /// <summary>
+    /// The /admin route group: signed-in users only (cookie, never an API token), with permission and not-found
+    /// errors shown as admin pages. Feature modules map their admin pages on a group of their own from here.
+    /// </summary>
+    public static RouteGroupBuilder Group(IEndpointRouteBuilder app) =>
+        app.MapGroup("/admin").RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { AuthenticationSchemes = IdentityConstants.ApplicationScheme })
+            .AddEndpointFilter(async (ctx, next) =>
+            {
+                try { return await next(ctx); }
+                catch (ForbiddenException e) { return AdminHtml.Page(ctx.HttpContext, "无权操作", $"<p>{AdminHtml.H(e.Message)}</p>", 403); }
+                catch (NotFoundException e) { return AdminHtml.Page(ctx.HttpContext, "不存在", $"<p>{AdminHtml.H(e.Message)}</p>", 404); }
+            });
 
     /// <summary>The site of the URL, after checking the user may do <paramref name="permission"/> there.</summary>
     public static async Task<Site> SiteAsync(HttpContext http, Permission permission)

@@ -37,8 +37,8 @@ public static class AdminHtml
         if (user is not null && nav)
         {
             sb.Append("<nav>");
-            foreach (var (href, label) in new[] { ("/admin", "工作台"), ("/admin/content", "稿件"), ("/admin/settings", "审查设置"), ("/admin/users", "用户与角色"), ("/admin/sites", "站群"), ("/admin/audit", "审计日志"), ("/admin/2fa", "两步验证") })
-                sb.Append($"<a href=\"{H(b + href)}\">{label}</a>");
+            foreach (var item in http.RequestServices.GetServices<AdminMenuItem>().OrderBy(i => i.Order))
+                sb.Append($"<a href=\"{H(b + item.Path)}\">{H(item.Label)}</a>");
             sb.Append("</nav>");
             sb.Append($"<form method=\"post\" action=\"{H(b)}/admin/logout\" class=\"who\">{Antiforgery(http)}<span>{H(user)}</span> <button type=\"submit\">退出</button></form>");
         }

@@ -231,7 +231,12 @@ public static class EditorPages
         if (item is null || latest?.State == VersionState.Draft)
             sb.Append(" <button type=\"submit\" name=\"intent\" value=\"submit\">保存并提交审核</button> <label><input type=\"checkbox\" name=\"leaveToReviewer\"> 检查提示的个人信息/敏感词交审核人裁定</label>");
         sb.Append(" <span class=\"autosave-status\" role=\"status\"></span></p></form>");
-        if (item is not null && latest is not null) sb.Append(await WorkflowPanelAsync(http, db, item, latest, findings, Can, typed));
+        if (item is not null && latest is not null)
+        {
+            sb.Append(await WorkflowPanelAsync(http, db, item, latest, findings, Can, typed));
+            foreach (var panel in http.RequestServices.GetServices<IContentEditorPanel>().OrderBy(p => p.Order))
+                sb.Append(await panel.RenderAsync(http, item, latest, ct));
+        }
         sb.Append("</div>");
         var title = item is null ? $"写{def.DisplayName}" : $"编辑：{item.Title}";
         return Page(http, title, sb.ToString(), status);

@@ -41,3 +41,26 @@
     });
   }
 })();
+
+// Pickers (media library, attachments): a button with data-append-to adds its data-text as a line of the target
+// field, or data-insert-into inserts it at the cursor of a textarea; either marks the editor as changed.
+(function () {
+  'use strict';
+  document.addEventListener('click', function (e) {
+    var b = e.target.closest && e.target.closest('button[data-append-to], button[data-insert-into]');
+    if (!b) return;
+    e.preventDefault();
+    var append = b.hasAttribute('data-append-to');
+    var target = document.getElementById(b.getAttribute(append ? 'data-append-to' : 'data-insert-into'));
+    if (!target) return;
+    var text = b.getAttribute('data-text') || '';
+    if (append) {
+      target.value = target.value.replace(/\s+$/, '') + (target.value.trim() ? '\n' : '') + text;
+    } else {
+      var at = typeof target.selectionStart === 'number' ? target.selectionStart : target.value.length;
+      target.value = target.value.slice(0, at) + text + target.value.slice(at);
+    }
+    target.dispatchEvent(new Event('input', { bubbles: true }));
+    target.focus();
+  });
+})();
