@@ -18,11 +18,16 @@ public sealed class PublicContentReader(CmsDbContext db)
     public const int PageSize = 20;
     private static readonly MarkdownRenderer Markdown = MarkdownRenderer.Instance;
 
-    public Task<List<Column>> ColumnsAsync(CancellationToken ct) =>
-        db.Columns.AsNoTracking().OrderBy(c => c.Order).ThenBy(c => c.Id).ToListAsync(ct);
+    // A page asks for the column tree and the type names several times (navigation, breadcrumbs, lists):
+    // read them once per request (the reader is scoped).
+    private List<Column>? _columns;
+    private Dictionary<string, string>? _typeNames;
 
-    public Task<Dictionary<string, string>> TypeNamesAsync(CancellationToken ct) =>
-        db.ContentTypes.AsNoTracking().ToDictionaryAsync(t => t.Name, t => t.DisplayName, ct);
+    public async Task<List<Column>> ColumnsAsync(CancellationToken ct) =>
+        _columns ??= await db.Columns.AsNoTracking().OrderBy(c => c.Order).ThenBy(c => c.Id).ToListAsync(ct);
+
+    public async Task<Dictionary<string, string>> TypeNamesAsync(CancellationToken ct) =>
+        _typeNames ??= await db.ContentTypes.AsNoTracking().ToDictionaryAsync(t => t.Name, t => t.DisplayName, ct);
 
     public Task<ContentRoute?> RouteAsync(string path, CancellationToken ct) =>
         db.ContentRoutes.AsNoTracking().FirstOrDefaultAsync(r => r.Path == path, ct);
