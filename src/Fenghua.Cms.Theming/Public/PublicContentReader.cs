@@ -70,12 +70,12 @@ public sealed class PublicContentReader(CmsDbContext db)
     }
 
     /// <summary>Cross-site read, named: an interpretation may explain a policy published on another site of the group.</summary>
-    public async Task<(ContentItem Item, string SitePrefix)?> PublishedPolicyAnySiteAsync(int policyId, CancellationToken ct)
+    public async Task<(ContentItem Item, Site Site)?> PublishedPolicyAnySiteAsync(int policyId, CancellationToken ct)
     {
         var item = await db.CrossSite<ContentItem>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == policyId && i.PublishedVersionId != null && !i.IsDeleted, ct);
         if (item is null) return null;
-        var prefix = await db.Sites.Where(s => s.Id == item.SiteId && s.Enabled).Select(s => s.PathPrefix).FirstOrDefaultAsync(ct);
-        return prefix is null ? null : (item, prefix);
+        var site = await db.Sites.AsNoTracking().FirstOrDefaultAsync(s => s.Id == item.SiteId && s.Enabled, ct);
+        return site is null ? null : (item, site);
     }
 
     /// <summary>Every published path of the site, for the sitemap.</summary>
@@ -98,7 +98,7 @@ public sealed class PublicContentReader(CmsDbContext db)
             var number = v.Part("GovDocument") is { } doc ? doc.Str("documentNumberCanonical") ?? doc.Str("documentNumber") : null;
             // A shared item links to its one source of truth on its own site and names that site.
             var source = sources.GetValueOrDefault(i.SiteId);
-            var path = source is null ? i.PublicPath! : $"{source.PathPrefix.TrimStart('/')}/{i.PublicPath}".TrimStart('/');
+            var path = source is null ? i.PublicPath! : SiteLinks.ToPage(source, i.PublicPath!);
             return new ItemLink(i.Id, v.Title, path, ShanghaiTime.Date(i.PublishedUtc!.Value), i.ContentType, summary, number) { Image = FirstImage(v), SourceSite = source?.Name };
         }).ToList();
     }
