@@ -51,8 +51,9 @@ public static class MediaLibraryActions
         var state = MediaListState.From(form);
         try
         {
-            var existed = MediaFolderPath.Normalize(typed, "path") is { } path && (await library.FoldersAsync(http.RequestAborted)).Any(f => f.Path == path);
-            var folder = await library.CreateFolderAsync(MediaFolderPath.Normalize(typed, "path"), AdminEndpoints.Actor(http), http.RequestAborted);
+            var path = MediaFolderPath.Normalize(typed, "path");
+            var existed = path is not null && (await library.FoldersAsync(http.RequestAborted)).Any(f => f.Path == path);
+            var folder = await library.CreateFolderAsync(path, AdminEndpoints.Actor(http), http.RequestAborted);
             var message = existed ? $"文件夹“{folder.Path}”已存在。" : $"已新建文件夹“{folder.Path}”。";
             return Results.Redirect($"{Base(http)}/admin/media{WithMessage(state.WithFolder(folder.Path).QueryString(), message)}");
         }
