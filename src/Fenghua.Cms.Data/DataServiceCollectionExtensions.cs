@@ -51,6 +51,7 @@ public static class DataServiceCollectionExtensions
             .AddEntityFrameworkStores<CmsDbContext>();
 
         services.AddSingleton<AuditLog>();
+        services.AddScoped<UserAccounts>();
         services.AddScoped<ContentService>();
         services.AddSingleton(new RecipeSource(paths.RecipesPath));
         services.AddScoped<RecipeRunner>();
