@@ -86,7 +86,8 @@ public static class ColumnsPage
         }
     }
 
-    public static async Task<IResult> DeleteAsync(int id, HttpContext http, CmsDbContext db, ColumnEditor editor)
+    /// <param name="form">Not read: binding the form is what makes minimal APIs refuse a request without the antiforgery token.</param>
+    public static async Task<IResult> DeleteAsync(int id, HttpContext http, CmsDbContext db, ColumnEditor editor, IFormCollection form)
     {
         var site = await AdminEndpoints.SiteAsync(http, Permission.ManageColumns);
         try

@@ -67,7 +67,8 @@ public static class UsersPage
         return Done(http, grant ? "已授予。" : "已收回。");
     }
 
-    public static async Task<IResult> DisableAsync(string id, HttpContext http, CmsDbContext db, SitePermissions permissions, AccountStewardship stewardship, UserAccounts accounts)
+    /// <param name="form">Not read: binding the form is what makes minimal APIs refuse a request without the antiforgery token.</param>
+    public static async Task<IResult> DisableAsync(string id, HttpContext http, CmsDbContext db, SitePermissions permissions, AccountStewardship stewardship, UserAccounts accounts, IFormCollection form)
     {
         var (site, user) = await TargetAsync(http, db, stewardship, id);
         if (user.Id == SitePermissions.UserId(http.User))
@@ -77,7 +78,8 @@ public static class UsersPage
         return Done(http, $"已停用用户 {user.UserName}：不能再登录或使用令牌。");
     }
 
-    public static async Task<IResult> EnableAsync(string id, HttpContext http, CmsDbContext db, AccountStewardship stewardship, UserAccounts accounts)
+    /// <param name="form">Not read: binding the form is what makes minimal APIs refuse a request without the antiforgery token.</param>
+    public static async Task<IResult> EnableAsync(string id, HttpContext http, CmsDbContext db, AccountStewardship stewardship, UserAccounts accounts, IFormCollection form)
     {
         var (site, user) = await TargetAsync(http, db, stewardship, id);
         if (!UserAccounts.IsDisabled(user)) return Done(http, $"用户 {user.UserName} 未被停用。");

@@ -82,6 +82,11 @@ public abstract partial class EditorialAdminTests
         var client = await SignInAsync(admin.Name);
         var id = (await AccountAsync(staff.Name)).Id;
 
+        // Without the form's token nothing happens, although the action reads no fields.
+        using (var forged = await client.PostAsync($"/czj/admin/users/{id}/disable", new FormUrlEncodedContent([])))
+            Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Null((await AccountAsync(staff.Name)).LockoutEnd);
+
         var disabled = await PostAsync(client, $"/czj/admin/users/{id}/disable");
         Assert.Equal(HttpStatusCode.Redirect, disabled.Status);
         Assert.True(UserAccounts.IsDisabled(await AccountAsync(staff.Name)));
