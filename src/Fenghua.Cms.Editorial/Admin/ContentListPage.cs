@@ -18,10 +18,10 @@ namespace Fenghua.Cms.Editorial.Admin;
 /// </summary>
 public static class ContentListPage
 {
-    public static async Task<IResult> ShowAsync(HttpContext http, CmsDbContext db, ContentQuery query)
+    public static async Task<IResult> ShowAsync(HttpContext http, CmsDbContext db, ContentQuery query, string? msg)
     {
         var site = await AdminEndpoints.SiteAsync(http, Permission.ViewAdmin);
-        return await RenderAsync(http, db, query, site, "", null, [], 200);
+        return await RenderAsync(http, db, query, site, Notice(msg), null, [], 200);
     }
 
     /// <summary>Runs the chosen action on each ticked item and shows the list again with a per-item summary.</summary>
@@ -65,7 +65,7 @@ public static class ContentListPage
         var columns = await db.Columns.AsNoTracking().OrderBy(x => x.Path).ToListAsync(http.RequestAborted);
         var types = await db.ContentTypes.AsNoTracking().OrderBy(t => t.Name).ToListAsync(http.RequestAborted);
         var b = H(Base(http));
-        var qs = string.Join("&", q.Where(kv => kv.Key != "page").Select(kv => $"{Uri.EscapeDataString(kv.Key)}={Uri.EscapeDataString(kv.Value.ToString())}"));
+        var qs = string.Join("&", q.Where(kv => kv.Key is not ("page" or "msg")).Select(kv => $"{Uri.EscapeDataString(kv.Key)}={Uri.EscapeDataString(kv.Value.ToString())}"));
         var sb = new StringBuilder(top).Append(Errors(errors));
         sb.Append($"<form method=\"get\" class=\"filters\" action=\"{b}/admin/content\">");
         sb.Append($"<label>标题或文号 <input name=\"q\" value=\"{H(q["q"])}\"></label>");

@@ -94,4 +94,33 @@ public abstract partial class EditorialAdminTests
         Assert.Equal(HttpStatusCode.NotFound, (await h.GetAsync("/czj/" + newPath)).Status);
         Assert.Contains(await AuditAsync($"content:{live}"), a => a.Action == "content.unpublish" && a.Actor == reviewer.Name);
     }
+
+    [SkippableFact]
+    public async Task The_editor_moves_one_item_and_deletes_a_never_published_draft_through_the_same_workflow()
+    {
+        SkipWithoutStore();
+        var author = await h.UserAsync("Author", "czj");
+        var czj = await SiteIdAsync("czj");
+        var id = await h.CreateAsync(author, "czj", "Notice", "tzgg", "单篇移动和删除", "正文");
+        var target = await DbAsync(db => db.CrossSite<Column>().AsNoTracking().SingleAsync(c => c.SiteId == czj && c.Path == "zfxxgk"));
+        var client = await SignInAsync(author.Name);
+
+        var (_, editor) = await h.GetAsync($"/czj/admin/content/{id}", client);
+        Assert.Contains($"action=\"/czj/admin/content/{id}/do/move\"", editor);
+        Assert.Contains("删除草稿（从未发布）", editor);
+        // 工作动态 lists only news, so a notice cannot go there.
+        Assert.DoesNotContain("gzdt 工作动态", editor);
+
+        var moved = await PostAsync(client, $"/czj/admin/content/{id}/do/move", ("column", target.Id.ToString()));
+        Assert.Equal(HttpStatusCode.Redirect, moved.Status);
+        Assert.Equal(target.Id, (await ContentAsync(id)).Item.ColumnId);
+
+        var deleted = await PostAsync(client, $"/czj/admin/content/{id}/do/delete");
+        Assert.Equal(HttpStatusCode.Redirect, deleted.Status);
+        Assert.StartsWith("/czj/admin/content?msg=", deleted.Location);
+        Assert.True((await ContentAsync(id)).Item.IsDeleted);
+        Assert.Equal(HttpStatusCode.NotFound, (await h.GetAsync($"/czj/admin/content/{id}", client)).Status);
+        var audit = await AuditAsync($"content:{id}");
+        Assert.Equal(new[] { "content.create", "content.move", "content.delete" }, audit.Select(a => a.Action));
+    }
 }
