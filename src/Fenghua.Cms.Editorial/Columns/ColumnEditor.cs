@@ -87,6 +87,8 @@ public sealed partial class ColumnEditor(CmsDbContext db, AuditLog audit, IOutpu
         var column = await FindAsync(site, id, ct);
         var before = Describe(column);
         var errors = await ApplyAsync(column, input, await ItemTypesAsync(column, ct), ct);
+        if (input.Kind == ColumnKind.Link && await db.CrossSite<Column>().CountAsync(c => c.SiteId == site.Id && c.ParentId == column.Id, ct) is > 0 and var children)
+            errors.Add(new("kind", $"栏目有 {children} 个下级栏目，不能改为链接栏目。"));
         if (errors.Count > 0)
         {
             db.ChangeTracker.Clear();
