@@ -1,9 +1,8 @@
+using Fenghua.Cms.Core;
 using Fenghua.Cms.Core.Audit;
 using Fenghua.Cms.Data;
 using Fenghua.Cms.Data.Audit;
-using Fenghua.Cms.Data.Editorial;
 using Fenghua.Cms.Data.Identity;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,38 +18,39 @@ public static class UserCommands
         using var scope = services.CreateScope();
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<CmsDbContext>();
-        var users = sp.GetRequiredService<UserManager<CmsUser>>();
-        // The same password rules as the web: at least 8 characters and not one of the 10,000 most common.
-        users.PasswordValidators.Add(new CommonPasswordValidator());
         var name = command.Require("name");
         var email = command.Require("email");
         var role = command.Require("role");
-        if (!SiteRoles.All.Contains(role))
-            throw new CliException($"--role “{role}”无效：应为 {string.Join("、", SiteRoles.All)} 之一。");
         int? siteId = null;
         if (role != SiteRoles.DistrictAdministrator)
         {
             var siteKey = command.Require("site");
             siteId = (await db.Sites.AsNoTracking().FirstOrDefaultAsync(s => s.Key == siteKey))?.Id ?? throw new CliException($"--site “{siteKey}”：站点不存在。");
         }
-        var password = command.Get("password");
-        var generated = password is null;
-        password ??= "Fh-" + System.Security.Cryptography.RandomNumberGenerator.GetString("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789", 16);
-        var user = new CmsUser { UserName = name, Email = email, EmailConfirmed = true, DisplayName = command.Get("display") ?? name };
-        var result = await users.CreateAsync(user, password);
-        if (!result.Succeeded)
+        var siteLabel = command.Get("site") ?? "全部站点";
+        CreatedAccount created;
+        try
         {
-            var field = result.Errors.Any(e => e.Code.Contains("Password", StringComparison.Ordinal)) ? "--password" : result.Errors.Any(e => e.Code.Contains("Email", StringComparison.Ordinal)) ? "--email" : "--name";
-            throw new CliException($"{field}：" + string.Join("；", result.Errors.Select(e => e.Description)));
+            // The same rules as the admin's 新建用户: at least 8 characters and not one of the 10,000 most common.
+            created = await sp.GetRequiredService<UserAccounts>().CreateAsync(
+                new NewAccount(name, email, command.Get("display"), command.Get("password"), role, siteId, siteLabel), Cli);
         }
-        db.SiteRoles.Add(new SiteRoleAssignment { UserId = user.Id, SiteId = siteId, Role = role });
-        await sp.GetRequiredService<AuditLog>().AppendAsync(db, Cli, "user.create", $"user:{name}", siteId, "", default);
-        await sp.GetRequiredService<AuditLog>().AppendAsync(db, Cli, "role.grant", $"user:{name}", siteId, $"{role} @ {command.Get("site") ?? "全部站点"}", default);
-        await db.SaveChangesAsync();
-        output.WriteLine($"已创建用户 {name}（{role} @ {command.Get("site") ?? "全部站点"}）。");
-        if (generated) output.WriteLine($"初始密码（只显示这一次）：{password}");
+        catch (ValidationException e)
+        {
+            var first = e.Errors[0].Field;
+            throw new CliException($"{Option(first)}：" + string.Join("；", e.Errors.Where(x => x.Field == first).Select(x => x.Message)));
+        }
+        output.WriteLine($"已创建用户 {name}（{role} @ {siteLabel}）。");
+        if (created.GeneratedPassword is { } password) output.WriteLine($"初始密码（只显示这一次）：{password}");
         return 0;
     }
+
+    private static string Option(string field) => field switch
+    {
+        "userName" => "--name",
+        "displayName" => "--display",
+        _ => "--" + field,
+    };
 
     /// <summary>Lists roles; with --user and --grant/--revoke ROLE --site KEY changes one.</summary>
     public static async Task<int> RolesAsync(IServiceProvider services, CommandLine command, TextWriter output)

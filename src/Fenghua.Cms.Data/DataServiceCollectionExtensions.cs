@@ -53,6 +53,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<AuditLog>();
         services.AddSingleton(configuration.GetSection("Fenghua:Audit").Get<AuditOptions>() ?? new AuditOptions());
         services.AddSingleton<AuditPruner>();
+        services.AddScoped<UserAccounts>();
         services.AddScoped<ContentService>();
         services.AddSingleton(new RecipeSource(paths.RecipesPath));
         services.AddScoped<RecipeRunner>();

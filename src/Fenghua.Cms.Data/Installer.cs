@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Fenghua.Cms.Core.Audit;
 using Fenghua.Cms.Data.Audit;
 using Fenghua.Cms.Data.Identity;
@@ -27,7 +26,7 @@ public sealed class Installer(CmsDbContext db, RecipeRunner recipes, UserManager
 
         await recipes.RunAsync(DefaultRecipe, null, new Actor("installer"), ct);
         var generated = adminPassword is null;
-        var password = adminPassword ?? GeneratePassword();
+        var password = adminPassword ?? GeneratedPassword.New();
         var admin = new CmsUser { UserName = AdminUserName, DisplayName = "区级管理员", Email = "admin@fh.gov.cn", EmailConfirmed = true };
         var created = await users.CreateAsync(admin, password);
         if (!created.Succeeded)
@@ -37,12 +36,6 @@ public sealed class Installer(CmsDbContext db, RecipeRunner recipes, UserManager
         await audit.AppendAsync(db, new Actor("installer"), "user.create", $"user:{AdminUserName}", null, SiteRoles.DistrictAdministrator, ct);
         await db.SaveChangesAsync(ct);
         return new InstallResult(true, generated ? password : null);
-    }
-
-    private static string GeneratePassword()
-    {
-        const string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-        return "Fh-" + RandomNumberGenerator.GetString(alphabet, 16);
     }
 }
 

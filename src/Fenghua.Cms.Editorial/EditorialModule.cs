@@ -71,6 +71,9 @@ public static class EditorialModule
         services.AddScoped<ReviewNotifier>();
         services.AddScoped<EditorialWorkflow>();
         services.AddScoped<ContentQuery>();
+        services.AddScoped<Columns.ColumnEditor>();
+        services.AddScoped<ContentBulkActions>();
+        services.AddScoped<AccountStewardship>();
         services.AddScoped<SignInService>();
         services.AddSingleton<PreviewLinks>();
         services.AddSingleton<ScheduledJobRunner>();

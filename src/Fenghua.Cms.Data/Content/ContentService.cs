@@ -188,6 +188,65 @@ public sealed class ContentService(CmsDbContext db, AuditLog audit, TimeProvider
         await NotifyAsync(item, ct);
     }
 
+    /// <summary>
+    /// Puts the item in another list column of its site that accepts its type. A published item gets its new
+    /// address at once ({column}/{year}/{slug}); the old one keeps redirecting, as after a slug change.
+    /// </summary>
+    public async Task MoveToColumnAsync(int itemId, int columnId, Actor actor, CancellationToken ct = default)
+    {
+        var item = await FindAsync(itemId, ct);
+        var column = await db.CrossSite<Core.Columns.Column>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == columnId, ct);
+        if (column is null || column.SiteId != item.SiteId)
+            throw new ValidationException([new("column", "目标栏目不存在或不属于稿件所在站点。")]);
+        if (column.Kind != Core.Columns.ColumnKind.List)
+            throw new ValidationException([new("column", $"栏目“{column.Name}”不是列表栏目，不能放入稿件。")]);
+        var type = await db.ContentTypes.AsNoTracking().FirstAsync(t => t.Name == item.ContentType, ct);
+        if (column.ContentTypes.Count > 0 && !column.ContentTypes.Contains(type.Name))
+            throw new ValidationException([new("column", $"栏目“{column.Name}”不收录“{type.DisplayName}”类型的内容。")]);
+        if (item.ColumnId == column.Id)
+            throw new ValidationException([new("column", $"稿件已在栏目“{column.Name}”中。")]);
+        var from = item.ColumnId is { } old
+            ? await db.CrossSite<Core.Columns.Column>().Where(c => c.Id == old).Select(c => c.Path).FirstOrDefaultAsync(ct) ?? "?"
+            : "（无栏目）";
+        await using var tx = await UnitOfWork.BeginAsync(db, ct);
+        item.ColumnId = column.Id;
+        item.ModifiedUtc = clock.GetUtcNow();
+        var published = item.PublishedVersionId is not null;
+        if (published)
+        {
+            await IssuePathAsync(item, ct);
+            // Search, feeds and caches follow publications; pushes are keyed by round, so this pushes nothing again.
+            AddOutbox(OutboxKinds.ContentPublished, item);
+        }
+        await audit.AppendAsync(db, actor, "content.move", $"content:{item.Id}", item.SiteId, $"{from} → {column.Path}{(published ? $"，新网址 /{item.PublicPath}" : "")}", ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        if (published) await NotifyAsync(item, ct);
+    }
+
+    /// <summary>
+    /// Deletes an item that was never published and whose latest version is a draft. The rows stay (soft delete) so
+    /// the audit trail's references resolve; published or once-published items are withdrawn with unpublish instead,
+    /// as their address and date are part of the public record.
+    /// </summary>
+    public async Task DeleteDraftAsync(int itemId, Actor actor, CancellationToken ct = default)
+    {
+        var item = await FindAsync(itemId, ct);
+        var states = await db.ContentVersions.Where(v => v.ContentItemId == item.Id).Select(v => v.State).ToListAsync(ct);
+        if (item.PublicPath is not null || item.PublishedVersionId is not null || states.Any(s => s is VersionState.Published or VersionState.Archived))
+            throw new ValidationException([new("state", "稿件曾经发布，不能删除；如需下线请用“撤下”。")]);
+        var latest = await db.ContentVersions.AsNoTracking().FirstAsync(v => v.Id == item.LatestVersionId, ct);
+        if (latest.State != VersionState.Draft)
+            throw new ValidationException([new("state", $"只有草稿可以删除，当前为“{Workflow.DisplayName(latest.State)}”；审核中的稿件请先退回。")]);
+        await using var tx = await UnitOfWork.BeginAsync(db, ct);
+        item.IsDeleted = true;
+        item.ModifiedUtc = clock.GetUtcNow();
+        AddOutbox(OutboxKinds.ContentDeleted, item);
+        await audit.AppendAsync(db, actor, "content.delete", $"content:{item.Id}", item.SiteId, $"《{item.Title}》（从未发布，共 {states.Count} 个版本）", ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
     /// <summary>Changes the readable slug; the next publication issues a new path and the old one redirects.</summary>
     public async Task ChangeSlugAsync(int itemId, string slug, Actor actor, CancellationToken ct = default)
     {

@@ -28,6 +28,7 @@ public static class AdminEndpoints
         var admin = Group(app);
         admin.MapGet("", DashboardPage.ShowAsync);
         admin.MapGet("/content", ContentListPage.ShowAsync);
+        admin.MapPost("/content/bulk", ContentListPage.BulkAsync);
         admin.MapGet("/content/new", EditorPages.NewAsync);
         admin.MapPost("/content/new", EditorPages.CreateAsync);
         admin.MapGet("/content/{id:int}", EditorPages.EditAsync);
@@ -40,7 +41,12 @@ public static class AdminEndpoints
         admin.MapGet("/settings", SettingsPage.ShowAsync);
         admin.MapPost("/settings", SettingsPage.SaveAsync);
         admin.MapGet("/users", UsersPage.ShowAsync);
+        admin.MapPost("/users", UsersPage.CreateAsync);
         admin.MapPost("/users/roles", UsersPage.ChangeRoleAsync);
+        admin.MapPost("/users/{id}/disable", UsersPage.DisableAsync);
+        admin.MapPost("/users/{id}/enable", UsersPage.EnableAsync);
+        admin.MapPost("/users/{id}/password", UsersPage.ResetPasswordAsync);
+        ColumnsPage.Map(admin);
         admin.MapGet("/sites", SitesPage.ShowAsync);
         admin.MapPost("/sites", SitesPage.CreateAsync);
         admin.MapGet("/sites/{key}", SitesPage.EditAsync);

@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Text;
+using Fenghua.Cms.Core;
+using Fenghua.Cms.Core.Columns;
 using Fenghua.Cms.Core.Content;
 using Fenghua.Cms.Core.Security;
+using Fenghua.Cms.Core.Sites;
 using Fenghua.Cms.Data;
 using Fenghua.Cms.Editorial.Review;
 using Microsoft.EntityFrameworkCore;
@@ -9,12 +12,46 @@ using static Fenghua.Cms.Editorial.Admin.AdminHtml;
 
 namespace Fenghua.Cms.Editorial.Admin;
 
-/// <summary>The site's content with filters (column, type, state, author, date) and search by title or 文号.</summary>
+/// <summary>
+/// The site's content with filters (column, type, state, author, date), search by title or 文号, and bulk actions
+/// (submit, unpublish, delete never-published drafts, move to a column) on the ticked items.
+/// </summary>
 public static class ContentListPage
 {
-    public static async Task<IResult> ShowAsync(HttpContext http, CmsDbContext db, ContentQuery query)
+    public static async Task<IResult> ShowAsync(HttpContext http, CmsDbContext db, ContentQuery query, string? msg)
     {
         var site = await AdminEndpoints.SiteAsync(http, Permission.ViewAdmin);
+        return await RenderAsync(http, db, query, site, Notice(msg), null, [], 200);
+    }
+
+    /// <summary>Runs the chosen action on each ticked item and shows the list again with a per-item summary.</summary>
+    public static async Task<IResult> BulkAsync(HttpContext http, CmsDbContext db, ContentQuery query, ContentBulkActions bulk, IFormCollection form)
+    {
+        var site = await AdminEndpoints.SiteAsync(http, Permission.ViewAdmin);
+        var errors = new List<(string Field, string Message)>();
+        var ids = new List<int>();
+        foreach (var raw in form["id"])
+            if (int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var id)) ids.Add(id);
+            else errors.Add(("id", $"稿件编号“{raw}”无效。"));
+        if (ids.Count == 0 && errors.Count == 0) errors.Add(("id", "请至少勾选一篇稿件。"));
+        if (ids.Count > ContentBulkActions.MaxItems) errors.Add(("id", $"一次最多处理 {ContentBulkActions.MaxItems} 篇稿件。"));
+        var chosen = ContentBulkActions.All.FirstOrDefault(a => a.Value == form["action"].ToString());
+        if (chosen.Value is null) errors.Add(("action", "请选择批量操作。"));
+        int? target = null;
+        if (chosen.Action == BulkAction.Move && chosen.Value is not null)
+        {
+            if (int.TryParse(form["target"], NumberStyles.None, CultureInfo.InvariantCulture, out var t) && await db.Columns.AnyAsync(c => c.Id == t, http.RequestAborted)) target = t;
+            else errors.Add(("target", "请选择本站点的目标栏目。"));
+        }
+        if (errors.Count > 0) return await RenderAsync(http, db, query, site, Errors(errors), form, ids.ToHashSet(), 400);
+
+        var outcomes = await bulk.RunAsync(http.User, site, chosen.Action, ids, target, AdminEndpoints.Actor(http), http.RequestAborted);
+        var failed = outcomes.Where(o => o.Error is not null).Select(o => o.ItemId).ToHashSet();
+        return await RenderAsync(http, db, query, site, Notice(ContentBulkActions.Summary(chosen.Label, outcomes)), failed.Count > 0 ? form : null, failed, 200);
+    }
+
+    private static async Task<IResult> RenderAsync(HttpContext http, CmsDbContext db, ContentQuery query, Site site, string top, IFormCollection? typed, HashSet<int> ticked, int status)
+    {
         var q = http.Request.Query;
         var errors = new List<(string, string)>();
         int? column = int.TryParse(q["column"], out var c) ? c : null;
@@ -27,8 +64,10 @@ public static class ContentListPage
         }, http.RequestAborted);
         var columns = await db.Columns.AsNoTracking().OrderBy(x => x.Path).ToListAsync(http.RequestAborted);
         var types = await db.ContentTypes.AsNoTracking().OrderBy(t => t.Name).ToListAsync(http.RequestAborted);
-        var sb = new StringBuilder(Errors(errors));
-        sb.Append($"<form method=\"get\" class=\"filters\" action=\"{H(Base(http))}/admin/content\">");
+        var b = H(Base(http));
+        var qs = string.Join("&", q.Where(kv => kv.Key is not ("page" or "msg")).Select(kv => $"{Uri.EscapeDataString(kv.Key)}={Uri.EscapeDataString(kv.Value.ToString())}"));
+        var sb = new StringBuilder(top).Append(Errors(errors));
+        sb.Append($"<form method=\"get\" class=\"filters\" action=\"{b}/admin/content\">");
         sb.Append($"<label>标题或文号 <input name=\"q\" value=\"{H(q["q"])}\"></label>");
         sb.Append($"<label>栏目 <select name=\"column\"><option value=\"\">全部</option>{Options(columns.Select(x => (x.Id.ToString(CultureInfo.InvariantCulture), x.Path + " " + x.Name)), q["column"])}</select></label>");
         sb.Append($"<label>类型 <select name=\"type\"><option value=\"\">全部</option>{Options(types.Select(t => (t.Name, t.DisplayName)), q["type"])}</select></label>");
@@ -36,26 +75,33 @@ public static class ContentListPage
         sb.Append($"<label>作者 <input name=\"author\" value=\"{H(q["author"])}\"></label>");
         sb.Append($"<label>修改日期从 <input type=\"date\" name=\"from\" value=\"{H(q["from"])}\"></label><label>到 <input type=\"date\" name=\"to\" value=\"{H(q["to"])}\"></label>");
         sb.Append("<button type=\"submit\">筛选</button></form>");
-        sb.Append($"<p>共 {total} 篇。<a class=\"button\" href=\"{H(Base(http))}/admin/content/new\">写稿件</a></p>");
-        sb.Append("<table class=\"list\"><thead><tr><th>标题</th><th>类型</th><th>栏目</th><th>状态</th><th>版本</th><th>作者</th><th>修改时间</th></tr></thead><tbody>");
+        sb.Append($"<p>共 {total} 篇。<a class=\"button\" href=\"{b}/admin/content/new\">写稿件</a></p>");
+
+        // The bulk form keeps the filters in its address, so the list comes back the same after the action.
+        sb.Append($"<form method=\"post\" action=\"{b}/admin/content/bulk{(qs.Length > 0 ? "?" + H(qs) : "")}\" class=\"bulk\">{Antiforgery(http)}");
+        sb.Append($"<p class=\"filters\"><label>对勾选的稿件 <select name=\"action\"><option value=\"\">选择批量操作</option>{Options(ContentBulkActions.All.Select(a => (a.Value, a.Label)), typed?["action"])}</select></label>");
+        sb.Append($"<label>目标栏目（移动时） <select name=\"target\"><option value=\"\">—</option>{Options(columns.Where(x => x.Kind == ColumnKind.List).Select(x => (x.Id.ToString(CultureInfo.InvariantCulture), x.Path + " " + x.Name)), typed?["target"])}</select></label>");
+        sb.Append("<button type=\"submit\">执行</button> <small class=\"muted\">删除草稿只适用于从未发布的草稿；已发布的稿件请撤下。</small></p>");
+        sb.Append("<table class=\"list\"><thead><tr><th><span class=\"visually-hidden\">选择</span></th><th>标题</th><th>类型</th><th>栏目</th><th>状态</th><th>版本</th><th>作者</th><th>修改时间</th></tr></thead><tbody>");
         foreach (var r in rows)
         {
             var col = columns.FirstOrDefault(x => x.Id == r.ColumnId);
-            sb.Append($"<tr><td><a href=\"{H(Base(http))}/admin/content/{r.Id}\">{H(r.Title)}</a></td><td>{H(types.FirstOrDefault(t => t.Name == r.ContentType)?.DisplayName ?? r.ContentType)}</td>");
+            sb.Append($"<tr><td><input type=\"checkbox\" name=\"id\" value=\"{r.Id}\"{(ticked.Contains(r.Id) ? " checked" : "")} aria-label=\"选择 {H(r.Title)}\"></td>");
+            sb.Append($"<td><a href=\"{b}/admin/content/{r.Id}\">{H(r.Title)}</a></td><td>{H(types.FirstOrDefault(t => t.Name == r.ContentType)?.DisplayName ?? r.ContentType)}</td>");
             sb.Append($"<td>{H(col?.Name)}</td><td class=\"state-{r.State.ToString().ToLowerInvariant()}\">{Workflow.DisplayName(r.State)}</td><td>{r.Version}</td><td>{H(r.Author)}</td><td>{ShanghaiTime.PubDate(r.ModifiedUtc)}</td></tr>");
         }
-        sb.Append("</tbody></table>");
+        sb.Append("</tbody></table></form>");
         var pages = Math.Max(1, (total + ContentFilter.PageSize - 1) / ContentFilter.PageSize);
         if (pages > 1)
         {
-            var qs = string.Join("&", q.Where(kv => kv.Key != "page").Select(kv => $"{Uri.EscapeDataString(kv.Key)}={Uri.EscapeDataString(kv.Value.ToString())}"));
+            var list = $"{Base(http)}/admin/content?{qs}{(qs.Length > 0 ? "&" : "")}page=";
             sb.Append("<p class=\"pager\">");
-            if (page > 1) sb.Append($"<a href=\"?{H(qs)}&page={page - 1}\">上一页</a> ");
+            if (page > 1) sb.Append($"<a href=\"{H(list)}{page - 1}\">上一页</a> ");
             sb.Append($"第 {page}/{pages} 页");
-            if (page < pages) sb.Append($" <a href=\"?{H(qs)}&page={page + 1}\">下一页</a>");
+            if (page < pages) sb.Append($" <a href=\"{H(list)}{page + 1}\">下一页</a>");
             sb.Append("</p>");
         }
-        return Page(http, $"稿件 · {site.Name}", sb.ToString());
+        return Page(http, $"稿件 · {site.Name}", sb.ToString(), status);
     }
 
     private static string? Empty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

@@ -166,6 +166,13 @@ public static class EditorPages
                     var job = await wf.ScheduleAsync(http.User, id, form["scheduleAction"] == "unpublish" ? ScheduledAction.Unpublish : ScheduledAction.Publish, at, actor, ct);
                     message = $"已设定于 {ShanghaiTime.PubDate(job.DueUtc)} {(job.Action == ScheduledAction.Publish ? "发布" : "撤下")}。";
                     break;
+                case "move":
+                    await wf.MoveAsync(http.User, id, int.TryParse(form["column"], out var columnId) ? columnId : 0, actor, ct);
+                    message = "已移动到新栏目。";
+                    break;
+                case "delete":
+                    await wf.DeleteDraftAsync(http.User, id, actor, ct);
+                    return Results.Redirect($"{Base(http)}/admin/content?msg={Uri.EscapeDataString($"已删除草稿（稿件 {id}）。")}");
                 case "restore":
                     var restored = await wf.RestoreAsync(http.User, id, int.TryParse(form["version"], out var n) ? n : 0, actor, ct);
                     message = $"已恢复为新草稿（版本 {restored.Number}）。";
@@ -293,6 +300,16 @@ public static class EditorPages
             if (item.PublishedVersionId is not null)
                 sb.Append($"<form method=\"post\" action=\"{action("unpublish")}\">{Antiforgery(http)}<button type=\"submit\" class=\"reject\">撤下</button></form>");
         }
+        // Moving a published item changes its address, so it takes the right to publish too (as in EditorialWorkflow.MoveAsync).
+        if (can(Permission.WriteDrafts) && (item.PublishedVersionId is null || can(Permission.Publish)))
+        {
+            var targets = (await db.CrossSite<Column>().AsNoTracking().Where(c => c.SiteId == item.SiteId && c.Kind == ColumnKind.List && c.Id != item.ColumnId).OrderBy(c => c.Path).ToListAsync(http.RequestAborted))
+                .Where(c => c.ContentTypes.Count == 0 || c.ContentTypes.Contains(item.ContentType)).ToList();
+            if (targets.Count > 0)
+                sb.Append($"<form method=\"post\" action=\"{action("move")}\" class=\"move\">{Antiforgery(http)}<label for=\"move-column\">移动到栏目</label><select id=\"move-column\" name=\"column\">{Options(targets.Select(c => (c.Id.ToString(CultureInfo.InvariantCulture), $"{c.Path} {c.Name}")), typed?["column"])}</select> <button type=\"submit\">移动</button></form>");
+        }
+        if (can(Permission.WriteDrafts) && latest.State == VersionState.Draft && item.PublicPath is null && item.PublishedVersionId is null)
+            sb.Append($"<form method=\"post\" action=\"{action("delete")}\">{Antiforgery(http)}<button type=\"submit\" class=\"reject\">删除草稿（从未发布）</button></form>");
         if (reviews.Count > 0)
         {
             sb.Append("<h3>审核记录</h3><ul class=\"reviews\">");

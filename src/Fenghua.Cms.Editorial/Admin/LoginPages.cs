@@ -19,6 +19,7 @@ public static class LoginPages
         {
             SignInOutcome.Succeeded => Results.Redirect(SafeReturn(http, returnUrl)),
             SignInOutcome.RequiresTwoFactor => Results.Redirect($"{Base(http)}/admin/login/2fa?returnUrl={Uri.EscapeDataString(returnUrl)}"),
+            SignInOutcome.Disabled => Render(http, userName, returnUrl, ("userName", "账户已停用，请联系本站点管理员。"), 400),
             SignInOutcome.LockedOut => Render(http, userName, returnUrl, ("userName", "登录失败次数过多，账户已锁定 15 分钟。"), 400),
             _ => Render(http, userName, returnUrl, ("password", "用户名或密码错误。"), 400),
         };

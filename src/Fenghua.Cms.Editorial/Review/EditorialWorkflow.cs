@@ -138,6 +138,29 @@ public sealed class EditorialWorkflow(
         await content.UnpublishAsync(itemId, actor, ct);
     }
 
+    /// <summary>
+    /// Moves the item to another column of its site. Moving a published item changes its public address and the
+    /// lists it appears in, so that needs the right to publish as well.
+    /// </summary>
+    public async Task MoveAsync(ClaimsPrincipal user, int itemId, int columnId, Actor actor, CancellationToken ct = default)
+    {
+        var item = await AuthorizeAsync(user, itemId, Permission.WriteDrafts, ct);
+        if (item.PublishedVersionId is not null) await RequireAsync(user, item.SiteId, Permission.Publish, ct);
+        await content.MoveToColumnAsync(itemId, columnId, actor, ct);
+    }
+
+    /// <summary>Deletes a draft that was never published; its pending scheduled jobs are cancelled with it.</summary>
+    public async Task DeleteDraftAsync(ClaimsPrincipal user, int itemId, Actor actor, CancellationToken ct = default)
+    {
+        await AuthorizeAsync(user, itemId, Permission.WriteDrafts, ct);
+        await using var tx = await UnitOfWork.BeginAsync(db, ct);
+        await content.DeleteDraftAsync(itemId, actor, ct);
+        foreach (var job in await db.ScheduledJobs.Where(j => j.ContentItemId == itemId && j.State == ScheduledJobState.Pending).ToListAsync(ct))
+            job.State = ScheduledJobState.Cancelled;
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
     /// <summary>A reviewer accepts the blocking findings (personal data, sensitive words) of the version in review, with a reason.</summary>
     public async Task OverrideAsync(ClaimsPrincipal user, int itemId, string reason, Actor actor, CancellationToken ct = default)
     {

@@ -18,6 +18,12 @@ public sealed class SignInService(SignInManager<CmsUser> signIn, UserManager<Cms
             await AuditAsync(new Actor(userName.Trim(), address), "user.signin.failed", userName.Trim(), "用户不存在", ct);
             return SignInOutcome.Failed;
         }
+        if (UserAccounts.IsDisabled(user))
+        {
+            await AuditAsync(new Actor(user.UserName!, address), "user.signin.failed", user.UserName!, "账户已停用", ct);
+            // Said only to someone who knows the password; anyone else learns no more than from a wrong password.
+            return await users.CheckPasswordAsync(user, password) ? SignInOutcome.Disabled : SignInOutcome.Failed;
+        }
         // A new session: whatever cookie came with the request is dropped before the new one is issued.
         await signIn.SignOutAsync();
         var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
@@ -52,4 +58,4 @@ public sealed class SignInService(SignInManager<CmsUser> signIn, UserManager<Cms
     }
 }
 
-public enum SignInOutcome { Succeeded, Failed, LockedOut, RequiresTwoFactor }
+public enum SignInOutcome { Succeeded, Failed, LockedOut, RequiresTwoFactor, Disabled }

@@ -15,13 +15,14 @@ public sealed class SitePermissions(CmsDbContext db) : ISitePermissions
     private readonly Dictionary<string, List<SiteRoleAssignment>> _roles = [];
     private readonly Dictionary<int, bool> _requires = [];
     private bool? _twoFactor;
+    private DateTimeOffset? _lockoutEnd;
 
     public async Task<bool> HasAsync(ClaimsPrincipal user, int siteId, Permission permission, CancellationToken ct = default)
     {
         var userId = UserId(user);
         if (userId is null) return false;
         if (await MissingTwoFactorAsync(user, siteId, ct)) return false;
-        var roles = await RolesAsync(userId, ct);
+        var roles = await ActiveRolesAsync(userId, ct);
         return roles.Any(r => (r.SiteId is null && r.Role == SiteRoles.DistrictAdministrator || r.SiteId == siteId) && RolePermissions.For(r.Role).Contains(permission));
     }
 
@@ -37,13 +38,13 @@ public sealed class SitePermissions(CmsDbContext db) : ISitePermissions
     }
 
     public async Task<bool> IsDistrictAdministratorAsync(ClaimsPrincipal user, CancellationToken ct = default) =>
-        UserId(user) is { } id && (await RolesAsync(id, ct)).Any(r => r.SiteId is null && r.Role == SiteRoles.DistrictAdministrator);
+        UserId(user) is { } id && (await ActiveRolesAsync(id, ct)).Any(r => r.SiteId is null && r.Role == SiteRoles.DistrictAdministrator);
 
     /// <summary>The sites where the user may open the admin (null = all sites).</summary>
     public async Task<IReadOnlyList<int>?> AdminSitesAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
         if (UserId(user) is not { } id) return [];
-        var roles = await RolesAsync(id, ct);
+        var roles = await ActiveRolesAsync(id, ct);
         if (roles.Any(r => r.SiteId is null && r.Role == SiteRoles.DistrictAdministrator)) return null;
         return roles.Where(r => r.SiteId is not null).Select(r => r.SiteId!.Value).Distinct().ToList();
     }
@@ -54,6 +55,17 @@ public sealed class SitePermissions(CmsDbContext db) : ISitePermissions
         var roles = await db.SiteRoles.AsNoTracking().Where(r => r.UserId == userId).ToListAsync(ct);
         _roles[userId] = roles;
         return roles;
+    }
+
+    /// <summary>
+    /// The roles a signed-in user acts with: none once an administrator disabled the account, at once, not only when
+    /// the cookie's security stamp is next checked.
+    /// </summary>
+    private async Task<List<SiteRoleAssignment>> ActiveRolesAsync(string userId, CancellationToken ct)
+    {
+        // Read as a value and compared here: SQLite does not translate DateTimeOffset comparisons.
+        _lockoutEnd ??= (await db.Users.Where(u => u.Id == userId).Select(u => u.LockoutEnd).ToListAsync(ct)).FirstOrDefault() ?? DateTimeOffset.MinValue;
+        return _lockoutEnd >= UserAccounts.DisabledUntil ? [] : await RolesAsync(userId, ct);
     }
 
     public static string? UserId(ClaimsPrincipal user) =>
