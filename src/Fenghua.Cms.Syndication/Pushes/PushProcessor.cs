@@ -120,7 +120,13 @@ public sealed class PushProcessor(
                 if (!c.Channel.Enabled) throw PushFailure.Stop("渠道已停用，未再次提交发布。");
                 push.PublishSentUtc = clock.GetUtcNow();
                 await db.SaveChangesAsync(ct);
-                push.PublishId = await wechat.SubmitAsync(c.Channel, c.Secret, push.DraftMediaId!, ct);
+                try { push.PublishId = await wechat.SubmitAsync(c.Channel, c.Secret, push.DraftMediaId!, ct); }
+                catch (PushFailure f) when (f.Refused)
+                {
+                    // WeChat answered with an error code: nothing was submitted, so there is nothing to look for next time.
+                    push.PublishSentUtc = null;
+                    throw;
+                }
                 push.Step = PushSteps.Poll;
                 push.NextAttemptUtc = clock.GetUtcNow();
                 break;
