@@ -36,6 +36,7 @@ public static class CliApp
                 ("site", "list") => await SiteCommands.ListAsync(provider, output),
                 ("recipe", "run") => await SiteCommands.RunRecipeAsync(provider, command, output),
                 ("audit", "verify") => await AuditCommands.VerifyAsync(provider, output),
+                ("audit", "prune") => await AuditCommands.PruneAsync(provider, command, output),
                 ("channels", "add") => await ChannelCommands.AddAsync(provider, command, output),
                 ("channels", "list") => await ChannelCommands.ListAsync(provider, command, output),
                 ("gazette", "import") => await GazetteCommands.ImportAsync(provider, command, output, error),
@@ -70,6 +71,8 @@ public static class CliApp
           recipe run <配方> [--param 键=值]...
                                    运行配方（在一个事务中，出错则不做任何更改）
           audit verify             校验审计日志的哈希链
+          audit prune --before <YYYY-MM-DD>
+                                   删除该日期（北京时间）之前的审计记录；保留期（至少 180 天）内的不能删除
           channels add --site <站点> --kind WeChat|Weibo --name <名称> --app-id <AppID> --secret <密钥>
                        [--safe-domain <安全域名>] [--api <接口地址>]
                                    登记站点的微信公众号或微博账号（密钥加密保存）

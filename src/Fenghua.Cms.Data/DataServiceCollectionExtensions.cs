@@ -51,6 +51,8 @@ public static class DataServiceCollectionExtensions
             .AddEntityFrameworkStores<CmsDbContext>();
 
         services.AddSingleton<AuditLog>();
+        services.AddSingleton(configuration.GetSection("Fenghua:Audit").Get<AuditOptions>() ?? new AuditOptions());
+        services.AddSingleton<AuditPruner>();
         services.AddScoped<ContentService>();
         services.AddSingleton(new RecipeSource(paths.RecipesPath));
         services.AddScoped<RecipeRunner>();

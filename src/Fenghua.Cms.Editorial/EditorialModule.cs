@@ -53,6 +53,13 @@ public static class EditorialModule
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (context, ct) =>
+            {
+                var response = context.HttpContext.Response;
+                response.Headers.RetryAfter = "60";
+                response.ContentType = "text/plain; charset=utf-8";
+                return new ValueTask(response.WriteAsync($"登录尝试过于频繁：每个地址每分钟最多 {options.LoginAttemptsPerMinute} 次，请一分钟后再试。", ct));
+            };
             o.AddPolicy(LoginRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, options.LoginAttemptsPerMinute), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));

@@ -14,7 +14,11 @@ public sealed class MailQueue(TimeProvider clock)
     public const int MaxSubjectLength = 200;
     public const int MaxBodyLength = 200_000;
 
-    public Task EnqueueAsync(CmsDbContext db, MailRequest request, CancellationToken ct)
+    /// <summary>Queues a mail about the site of the current request.</summary>
+    public Task EnqueueAsync(CmsDbContext db, MailRequest request, CancellationToken ct) => EnqueueAsync(db, request, db?.CurrentSiteId, ct);
+
+    /// <summary>Queues a mail about <paramref name="siteId"/> (work in the background has no current site).</summary>
+    public Task EnqueueAsync(CmsDbContext db, MailRequest request, int? siteId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(request);
@@ -23,7 +27,7 @@ public sealed class MailQueue(TimeProvider clock)
         var now = clock.GetUtcNow().ToUniversalTime();
         db.OutgoingMail.Add(new OutgoingMail
         {
-            SiteId = db.CurrentSiteId,
+            SiteId = siteId,
             Kind = request.Kind.Trim(),
             ToAddress = request.To.Address.Trim(),
             ToName = request.To.DisplayName.Trim(),

@@ -47,7 +47,11 @@ public abstract class CmsFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         foreach (var (k, v) in StoreSettings) builder.UseSetting(k, v);
         builder.UseSetting("FENGHUA_ADMIN_PASSWORD", AdminPassword);
+        // Tests of one class sign in many times a minute from one address; LoginRateLimitTests checks the limit itself.
+        builder.UseSetting("Fenghua:Editorial:LoginAttemptsPerMinute", LoginAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    protected virtual int LoginAttemptsPerMinute => 1000;
 
     /// <summary>A service scope inside one site, as a request or a job would have it.</summary>
     public async Task<AsyncServiceScope> SiteScopeAsync(string siteKey)

@@ -16,6 +16,8 @@ public static partial class SiteRules
         foreach (var host in site.HostNames)
             if (!HostPattern().IsMatch(host))
                 yield return new("hostNames", $"域名“{host}”无效。");
+        if (site.Settings.SiteDomain.Length > 0 && !HostPattern().IsMatch(site.Settings.SiteDomain))
+            yield return new("settings.siteDomain", $"网站域名“{site.Settings.SiteDomain}”无效：应形如 www.fh.gov.cn（不带 http:// 和路径）。");
         if (site.Settings.ThemeColor.Length > 0 && !IsColor(site.Settings.ThemeColor))
             yield return new("settings.themeColor", $"主题色“{site.Settings.ThemeColor}”无效：应为 #RRGGBB。");
         var code = site.Settings.SiteIdCode;

@@ -43,6 +43,7 @@ public static class AdminEndpoints
         admin.MapPost("/users/roles", UsersPage.ChangeRoleAsync);
         admin.MapGet("/sites", SitesPage.ShowAsync);
         admin.MapPost("/sites", SitesPage.CreateAsync);
+        admin.MapGet("/sites/{key}", SitesPage.EditAsync);
         admin.MapPost("/sites/{key}", SitesPage.UpdateAsync);
         admin.MapGet("/2fa", TwoFactorPages.ShowAsync);
         admin.MapPost("/2fa", TwoFactorPages.EnableAsync);

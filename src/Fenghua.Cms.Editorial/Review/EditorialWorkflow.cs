@@ -74,7 +74,7 @@ public sealed class EditorialWorkflow(
         if (stopping.Count > 0)
             throw new ChecksBlockedException($"提交前检查未通过（{stopping.Count} 项），请修改或一键脱敏后再提交。", findings);
         await content.SubmitAsync(itemId, actor, ct);
-        await notifier.WaitingForReviewAsync(item, 1, await LevelsAsync(item.SiteId, ct), ct);
+        await notifier.WaitingForReviewAsync(item, 1, await LevelsAsync(item.SiteId, ct), actor.Name, ct);
         return findings;
     }
 
@@ -103,7 +103,7 @@ public sealed class EditorialWorkflow(
         await db.SaveChangesAsync(ct);
         if (level < levels)
         {
-            await notifier.WaitingForReviewAsync(item, level + 1, levels, ct);
+            await notifier.WaitingForReviewAsync(item, level + 1, levels, latest.Author, ct);
             return new ReviewOutcome(level, levels, false);
         }
         var scheduled = await db.ScheduledJobs.AnyAsync(j => j.ContentItemId == item.Id && j.Action == ScheduledAction.Publish && j.State == ScheduledJobState.Pending, ct);

@@ -1,67 +1,68 @@
 using Fenghua.Cms.Core.Content;
+using Fenghua.Cms.Core.Sites;
 using Fenghua.Cms.Data;
 using Fenghua.Cms.Data.Identity;
-using Fenghua.Cms.Data.Mail;
+using Fenghua.Cms.Mail;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fenghua.Cms.Editorial.Review;
 
 /// <summary>
-/// Queues the workflow's mail in the Mail module's table (OutgoingMail, sent with retries by its sender):
-/// reviewers when something waits for them, authors when their item is approved or sent back,
-/// administrators when a scheduled job fails.
+/// The workflow's mail, written with the Mail module's templates (plain text and HTML) into its durable queue:
+/// reviewers when something waits for them, authors when their item is approved or sent back, administrators
+/// when a scheduled job fails. Links are absolute (see <see cref="EditorialOptions.AdminBaseUrl"/>).
 /// </summary>
-public sealed class ReviewNotifier(CmsDbContext db, TimeProvider clock)
+public sealed class ReviewNotifier(CmsDbContext db, MailQueue mail, EditorialOptions options, TimeProvider clock)
 {
-    public const string KindWaiting = "editorial.review-waiting";
-    public const string KindApproved = "editorial.approved";
-    public const string KindSentBack = "editorial.sent-back";
-    public const string KindJobFailed = "editorial.schedule-failed";
-
-    public async Task WaitingForReviewAsync(ContentItem item, int level, int levels, CancellationToken ct)
+    public async Task WaitingForReviewAsync(ContentItem item, int level, int levels, string submittedBy, CancellationToken ct)
     {
-        var stage = levels == 1 ? "审核" : level == 1 ? "初审" : "终审";
-        var reviewers = await UsersWithRolesAsync(item.SiteId, [SiteRoles.Reviewer], ct);
-        foreach (var u in reviewers)
-            Queue(item.SiteId, KindWaiting, u, $"【待{stage}】《{item.Title}》", $"稿件《{item.Title}》（编号 {item.Id}）等待您{stage}。\n请登录后台：/admin/content/{item.Id}");
+        var site = await SiteAsync(item.SiteId, ct);
+        var stage = levels == 1 ? null : level == 1 ? "初审" : "终审";
+        foreach (var u in await UsersWithRolesAsync(item.SiteId, [SiteRoles.Reviewer], ct))
+            await mail.EnqueueAsync(db, ReviewMail.Waiting(To(u), site.Name, item.Title, submittedBy, AdminUrl(site, item.Id), stage), item.SiteId, ct);
         await db.SaveChangesAsync(ct);
     }
 
     public async Task DecidedAsync(ContentItem item, string authorName, bool approved, string reviewer, string comment, CancellationToken ct)
     {
-        var author = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == authorName, ct);
+        var author = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == authorName && u.Email != null, ct);
         if (author is null) return;
-        var subject = approved ? $"【已通过审核】《{item.Title}》" : $"【退回修改】《{item.Title}》";
-        var body = approved
-            ? $"您的稿件《{item.Title}》已由 {reviewer} 审核通过。{(comment.Length > 0 ? "\n意见：" + comment : "")}"
-            : $"您的稿件《{item.Title}》被 {reviewer} 退回修改。\n意见：{comment}\n请登录后台修改：/admin/content/{item.Id}";
-        Queue(item.SiteId, approved ? KindApproved : KindSentBack, author, subject, body);
+        var site = await SiteAsync(item.SiteId, ct);
+        var published = await db.CrossSite<ContentItem>().AsNoTracking().Where(i => i.Id == item.Id && i.PublishedVersionId != null).Select(i => i.PublicPath).FirstOrDefaultAsync(ct);
+        var request = approved
+            ? ReviewMail.Approved(To(author), site.Name, item.Title, reviewer, published is null ? null : PublicUrl(site, published), AdminUrl(site, item.Id))
+            : ReviewMail.SentBack(To(author), site.Name, item.Title, reviewer, comment, AdminUrl(site, item.Id));
+        await mail.EnqueueAsync(db, request, item.SiteId, ct);
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task JobFailedAsync(int siteId, int itemId, string title, string error, CancellationToken ct)
+    public async Task JobFailedAsync(int siteId, int itemId, string title, string jobName, string error, CancellationToken ct)
     {
-        var admins = await UsersWithRolesAsync(siteId, [SiteRoles.SiteAdministrator, SiteRoles.DistrictAdministrator], ct);
-        foreach (var u in admins)
-            Queue(siteId, KindJobFailed, u, $"【定时任务失败】《{title}》", $"稿件《{title}》（编号 {itemId}）的定时任务未能执行：{error}\n请登录后台处理：/admin/content/{itemId}");
+        var site = await SiteAsync(siteId, ct);
+        foreach (var u in await UsersWithRolesAsync(siteId, [SiteRoles.SiteAdministrator, SiteRoles.DistrictAdministrator], ct))
+            await mail.EnqueueAsync(db, JobMail.Failed(To(u), site.Name, jobName, title, error, clock.GetUtcNow(), AdminUrl(site, itemId)), siteId, ct);
         await db.SaveChangesAsync(ct);
     }
+
+    private Task<Site> SiteAsync(int siteId, CancellationToken ct) => db.Sites.AsNoTracking().FirstAsync(s => s.Id == siteId, ct);
 
     private async Task<List<CmsUser>> UsersWithRolesAsync(int siteId, string[] roles, CancellationToken ct)
     {
         var ids = await db.SiteRoles.AsNoTracking()
             .Where(r => roles.Contains(r.Role) && (r.SiteId == siteId || r.SiteId == null && r.Role == SiteRoles.DistrictAdministrator))
             .Select(r => r.UserId).Distinct().ToListAsync(ct);
-        return await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.Email != null).ToListAsync(ct);
+        return await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.Email != null && u.Email != "").ToListAsync(ct);
     }
 
-    private void Queue(int siteId, string kind, CmsUser to, string subject, string text)
-    {
-        var now = clock.GetUtcNow();
-        db.OutgoingMail.Add(new OutgoingMail
-        {
-            SiteId = siteId, Kind = kind, ToAddress = to.Email!, ToName = to.DisplayName.Length > 0 ? to.DisplayName : to.UserName ?? "",
-            Subject = subject, TextBody = text + "\n\n—— 奉化区政务网站集约化平台", State = OutgoingMailState.Pending, CreatedUtc = now, NextAttemptUtc = now,
-        });
-    }
+    private static MailRecipient To(CmsUser u) => new(u.Email!, u.DisplayName.Length > 0 ? u.DisplayName : u.UserName ?? "");
+
+    private string AdminUrl(Site site, int itemId) => $"{Origin(options.AdminBaseUrl, site)}{site.PathPrefix}/admin/content/{itemId}";
+
+    private static string PublicUrl(Site site, string path) => $"{Origin(null, site)}{site.PathPrefix}/{path}";
+
+    // The configured admin address, else the site's registered domain (网站域名) over HTTPS.
+    private static string Origin(string? configured, Site site) =>
+        !string.IsNullOrWhiteSpace(configured) ? configured.TrimEnd('/')
+        : site.Settings.SiteDomain.Length > 0 ? "https://" + site.Settings.SiteDomain
+        : site.HostNames.Count > 0 ? "https://" + site.HostNames[0] : "http://localhost";
 }

@@ -60,7 +60,7 @@ public sealed class ScheduledJobRunner(IServiceScopeFactory scopes, TimeProvider
             if (error is not null)
             {
                 var title = await db.CrossSite<Core.Content.ContentItem>().Where(i => i.Id == job.ContentItemId).Select(i => i.Title).FirstOrDefaultAsync(ct) ?? "";
-                await scope.ServiceProvider.GetRequiredService<ReviewNotifier>().JobFailedAsync(job.SiteId, job.ContentItemId, title, error, ct);
+                await scope.ServiceProvider.GetRequiredService<ReviewNotifier>().JobFailedAsync(job.SiteId, job.ContentItemId, title, job.Action == ScheduledAction.Publish ? "定时发布" : "定时撤下", error, ct);
             }
             ran++;
         }

@@ -60,7 +60,7 @@ public sealed class FeedReader(CmsDbContext db, SiteContext siteContext)
         {
             var v = versions[i.PublishedVersionId!.Value];
             var source = sites[i.SiteId];
-            var url = $"{root}{source.PathPrefix}/{i.PublicPath}";
+            var url = PublicPages.AbsoluteUrl(http, SiteLinks.ToPage(source, i.PublicPath!));
             var html = AbsoluteLinks.Rewrite(PublicContentReader.BodyHtml(v), root);
             var summary = PublicContentReader.PlainSummary(v, 200);
             // An item without a body (a short notice) still gives readers its text.

@@ -18,11 +18,16 @@ public sealed class PublicContentReader(CmsDbContext db)
     public const int PageSize = 20;
     private static readonly MarkdownRenderer Markdown = MarkdownRenderer.Instance;
 
-    public Task<List<Column>> ColumnsAsync(CancellationToken ct) =>
-        db.Columns.AsNoTracking().OrderBy(c => c.Order).ThenBy(c => c.Id).ToListAsync(ct);
+    // A page asks for the column tree and the type names several times (navigation, breadcrumbs, lists):
+    // read them once per request (the reader is scoped).
+    private List<Column>? _columns;
+    private Dictionary<string, string>? _typeNames;
 
-    public Task<Dictionary<string, string>> TypeNamesAsync(CancellationToken ct) =>
-        db.ContentTypes.AsNoTracking().ToDictionaryAsync(t => t.Name, t => t.DisplayName, ct);
+    public async Task<List<Column>> ColumnsAsync(CancellationToken ct) =>
+        _columns ??= await db.Columns.AsNoTracking().OrderBy(c => c.Order).ThenBy(c => c.Id).ToListAsync(ct);
+
+    public async Task<Dictionary<string, string>> TypeNamesAsync(CancellationToken ct) =>
+        _typeNames ??= await db.ContentTypes.AsNoTracking().ToDictionaryAsync(t => t.Name, t => t.DisplayName, ct);
 
     public Task<ContentRoute?> RouteAsync(string path, CancellationToken ct) =>
         db.ContentRoutes.AsNoTracking().FirstOrDefaultAsync(r => r.Path == path, ct);
@@ -65,12 +70,12 @@ public sealed class PublicContentReader(CmsDbContext db)
     }
 
     /// <summary>Cross-site read, named: an interpretation may explain a policy published on another site of the group.</summary>
-    public async Task<(ContentItem Item, string SitePrefix)?> PublishedPolicyAnySiteAsync(int policyId, CancellationToken ct)
+    public async Task<(ContentItem Item, Site Site)?> PublishedPolicyAnySiteAsync(int policyId, CancellationToken ct)
     {
         var item = await db.CrossSite<ContentItem>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == policyId && i.PublishedVersionId != null && !i.IsDeleted, ct);
         if (item is null) return null;
-        var prefix = await db.Sites.Where(s => s.Id == item.SiteId && s.Enabled).Select(s => s.PathPrefix).FirstOrDefaultAsync(ct);
-        return prefix is null ? null : (item, prefix);
+        var site = await db.Sites.AsNoTracking().FirstOrDefaultAsync(s => s.Id == item.SiteId && s.Enabled, ct);
+        return site is null ? null : (item, site);
     }
 
     /// <summary>Every published path of the site, for the sitemap.</summary>
@@ -93,7 +98,7 @@ public sealed class PublicContentReader(CmsDbContext db)
             var number = v.Part("GovDocument") is { } doc ? doc.Str("documentNumberCanonical") ?? doc.Str("documentNumber") : null;
             // A shared item links to its one source of truth on its own site and names that site.
             var source = sources.GetValueOrDefault(i.SiteId);
-            var path = source is null ? i.PublicPath! : $"{source.PathPrefix.TrimStart('/')}/{i.PublicPath}".TrimStart('/');
+            var path = source is null ? i.PublicPath! : SiteLinks.ToPage(source, i.PublicPath!);
             return new ItemLink(i.Id, v.Title, path, ShanghaiTime.Date(i.PublishedUtc!.Value), i.ContentType, summary, number) { Image = FirstImage(v), SourceSite = source?.Name };
         }).ToList();
     }

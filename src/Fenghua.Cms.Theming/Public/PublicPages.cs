@@ -125,7 +125,7 @@ public sealed class PublicPages(PublicContentReader reader, SiteContext siteCont
         var interpretation = v.Part("Interpretation");
         if (interpretation?.Int("policyId") is { } policyId && await reader.PublishedPolicyAnySiteAsync(policyId, ct) is { } target)
         {
-            var url = target.Item.SiteId == Site.Id ? Url(http, target.Item.PublicPath!) : $"{target.SitePrefix}/{target.Item.PublicPath}";
+            var url = target.Site.Id == Site.Id ? Url(http, target.Item.PublicPath!) : SiteLinks.ToPage(target.Site, target.Item.PublicPath!);
             policy = new ItemLink(target.Item.Id, target.Item.Title, url, ShanghaiTime.Date(target.Item.PublishedUtc!.Value), target.Item.ContentType, "", null);
         }
         var attachments = (v.Part("Attachments")?["files"] as System.Text.Json.Nodes.JsonArray)?
@@ -206,9 +206,13 @@ public sealed class PublicPages(PublicContentReader reader, SiteContext siteCont
 
     private static List<ItemLink> Absolute(HttpContext http, List<ItemLink> links) => links.Select(l => l with { Url = Url(http, l.Url) }).ToList();
 
-    public static string Url(HttpContext http, string path) => $"{http.Request.PathBase}/{path}";
+    /// <summary>A path of the current site under its base; a link already rooted at another site (see <see cref="SiteLinks"/>) as it is.</summary>
+    public static string Url(HttpContext http, string path) => path.StartsWith('/') ? path : $"{http.Request.PathBase}/{path}";
 
-    public static string AbsoluteUrl(HttpContext http, string path) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/{path}";
+    public static string AbsoluteUrl(HttpContext http, string path) =>
+        path.StartsWith("//", StringComparison.Ordinal) ? $"{http.Request.Scheme}:{path}"
+        : path.StartsWith('/') ? $"{http.Request.Scheme}://{http.Request.Host}{path}"
+        : $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/{path}";
 
     private sealed record PageModel(Theme Theme, Dictionary<string, object?> Model);
 }

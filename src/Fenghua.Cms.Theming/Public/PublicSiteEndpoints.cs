@@ -18,6 +18,7 @@ public static class PublicSiteEndpoints
         services.AddHostedService<ThemeFileWatcher>();
         services.AddScoped<PublicContentReader>();
         services.AddScoped<PublicPages>();
+        services.AddSingleton<PublicPageCache>();
         services.AddSingleton<IContentObserver, OutputCacheEvictor>();
         var cacheEnabled = configuration.GetValue("Fenghua:OutputCache:Enabled", true);
         services.AddOutputCache(o =>

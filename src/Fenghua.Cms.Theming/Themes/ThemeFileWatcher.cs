@@ -1,5 +1,4 @@
 using Fenghua.Cms.Theming.Caching;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Primitives;
@@ -10,7 +9,7 @@ namespace Fenghua.Cms.Theming.Themes;
 /// Evicts cached public pages when a theme file changes on disk, so an edited template or
 /// stylesheet shows at once without a rebuild or restart.
 /// </summary>
-public sealed class ThemeFileWatcher(ThemeRegistry themes, IOutputCacheStore cache) : IHostedService, IDisposable
+public sealed class ThemeFileWatcher(ThemeRegistry themes, PublicPageCache cache) : IHostedService, IDisposable
 {
     private PhysicalFileProvider? _files;
     private IDisposable? _registration;
@@ -19,7 +18,7 @@ public sealed class ThemeFileWatcher(ThemeRegistry themes, IOutputCacheStore cac
     {
         if (!Directory.Exists(themes.Root)) return Task.CompletedTask;
         _files = new PhysicalFileProvider(themes.Root);
-        _registration = ChangeToken.OnChange(() => _files.Watch("**/*"), () => cache.EvictByTagAsync(PublicPageCachePolicy.Tag, default).AsTask().Wait());
+        _registration = ChangeToken.OnChange(() => _files.Watch("**/*"), () => cache.EvictAllAsync(default).Wait());
         return Task.CompletedTask;
     }
 

@@ -82,8 +82,8 @@ public abstract partial class EditorialTests
         await using var scope = factory.Scope();
         var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
         var mail = await db.OutgoingMail.AsNoTracking().Where(m => m.ToAddress == $"{reviewer.Name}@fh.gov.cn" || m.ToAddress == $"{author.Name}@fh.gov.cn").ToListAsync();
-        Assert.Contains(mail, m => m.Kind == ReviewNotifier.KindWaiting && m.ToAddress.StartsWith(reviewer.Name, StringComparison.Ordinal) && m.Subject.Contains("一图读懂"));
-        Assert.Contains(mail, m => m.Kind == ReviewNotifier.KindApproved && m.ToAddress.StartsWith(author.Name, StringComparison.Ordinal));
+        Assert.Contains(mail, m => m.Kind == Fenghua.Cms.Mail.MailKinds.ReviewWaiting && m.ToAddress.StartsWith(reviewer.Name, StringComparison.Ordinal) && m.Subject.Contains("一图读懂"));
+        Assert.Contains(mail, m => m.Kind == Fenghua.Cms.Mail.MailKinds.ReviewApproved && m.ToAddress.StartsWith(author.Name, StringComparison.Ordinal));
         var audit = await AuditAsync($"content:{id}");
         Assert.Equal(["content.create", "content.mask", "content.submit", "content.approve", "content.publish"], audit.Select(a => a.Action));
     }
@@ -253,8 +253,8 @@ public abstract partial class EditorialTests
         var failed = await db.ScheduledJobs.AsNoTracking().SingleAsync(j => j.ContentItemId == unreviewed);
         Assert.Equal(ScheduledJobState.Failed, failed.State);
         Assert.Contains("只有通过审核的稿件可以发布", failed.Error);
-        Assert.Contains(await db.OutgoingMail.AsNoTracking().Where(m => m.Kind == ReviewNotifier.KindJobFailed).ToListAsync(),
-            m => m.ToAddress == $"{admin.Name}@fh.gov.cn" && m.Subject.Contains("未经审核的通知"));
+        Assert.Contains(await db.OutgoingMail.AsNoTracking().Where(m => m.Kind == Fenghua.Cms.Mail.MailKinds.JobFailed).ToListAsync(),
+            m => m.ToAddress == $"{admin.Name}@fh.gov.cn" && m.Subject.Contains("定时发布") && m.TextBody.Contains("未经审核的通知") && m.HtmlBody!.Contains("/admin/content/"));
         Assert.Equal(ScheduledJobState.Done, (await db.ScheduledJobs.AsNoTracking().SingleAsync(j => j.ContentItemId == id)).State);
     }
 }

@@ -73,6 +73,40 @@ public abstract class MailTests(MailCmsFactory factory)
     }
 
     [SkippableFact]
+    public async Task The_review_workflow_mails_reviewers_and_the_author_with_absolute_links_into_the_site_admin()
+    {
+        SkipWithoutStore();
+        var h = new Editorial.EditorialHarness(factory);
+        var author = await h.UserAsync("Author", "fgj");
+        var reviewer = await h.UserAsync("Reviewer", "fgj");
+        var title = Unique("区发改局召开重点项目推进会");
+        var id = await h.CreateAsync(author, "fgj", "Article", "gzdt", title, "会议部署了下一阶段工作。");
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await h.MoveAsync(author, id, "submit")).Status);
+
+        var waiting = (await Eventually.WaitAsync(() => Task.FromResult(Received(factory.Smtp).Where(m => m.To.Mailboxes.Any(x => x.Address == $"{reviewer.Name}@fh.gov.cn")).ToArray()),
+            a => a.Length >= 1, "审核人收到待审核邮件")).Single();
+        Assert.Contains("【待审核】", waiting.Subject);
+        Assert.Contains(title, waiting.Subject);
+        Assert.Contains(author.Name, waiting.TextBody); // who submitted it
+        Assert.Contains($"<a href=\"https://www.fh.gov.cn/fgj/admin/content/{id}\">", waiting.HtmlBody);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await h.MoveAsync(reviewer, id, "approve", new { comment = "同意发布" })).Status);
+        var approved = (await Eventually.WaitAsync(() => Task.FromResult(Received(factory.Smtp).Where(m => m.To.Mailboxes.Any(x => x.Address == $"{author.Name}@fh.gov.cn")).ToArray()),
+            a => a.Length >= 1, "作者收到审核通过邮件")).Single();
+        Assert.StartsWith("【已通过】", approved.Subject);
+        Assert.Contains(reviewer.Name, approved.TextBody);
+        Assert.Matches($"https://www\\.fh\\.gov\\.cn/fgj/gzdt/\\d{{4}}/{id}", approved.HtmlBody);
+        Assert.IsType<MultipartAlternative>(approved.Body);
+
+        await using var scope = factory.Scope();
+        var rows = await scope.ServiceProvider.GetRequiredService<CmsDbContext>().OutgoingMail.AsNoTracking()
+            .Where(m => m.ToAddress == $"{reviewer.Name}@fh.gov.cn" || m.ToAddress == $"{author.Name}@fh.gov.cn").ToListAsync();
+        var fgj = await scope.ServiceProvider.GetRequiredService<CmsDbContext>().Sites.AsNoTracking().SingleAsync(s => s.Key == "fgj");
+        Assert.All(rows, r => Assert.Equal(fgj.Id, r.SiteId));
+        Assert.Equal([MailKinds.ReviewApproved, MailKinds.ReviewWaiting], rows.Select(r => r.Kind).Order());
+    }
+
+    [SkippableFact]
     public async Task Mail_enqueued_in_a_change_that_rolls_back_is_never_sent()
     {
         SkipWithoutStore();

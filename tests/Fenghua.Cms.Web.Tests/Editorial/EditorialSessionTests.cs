@@ -1,0 +1,144 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Fenghua.Cms.Core.Audit;
+using Fenghua.Cms.Core.Content;
+using Fenghua.Cms.Data;
+using Fenghua.Cms.Data.Audit;
+using Fenghua.Cms.Editorial;
+using Fenghua.Cms.Editorial.Admin;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Fenghua.Cms.Web.Tests.Editorial;
+
+/// <summary>Autosave, preview expiry, the audit search/export and its retention.</summary>
+public abstract partial class EditorialTests
+{
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
+    private async Task<HttpClient> SignedInAsync(EditorialHarness.User user)
+    {
+        var client = h.Client();
+        var r = await PostLoginAsync(client, user.Name, EditorialHarness.Password);
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        return client;
+    }
+
+    [SkippableFact]
+    public async Task Autosave_overwrites_the_draft_in_place_and_refuses_once_the_item_is_in_review()
+    {
+        SkipWithoutStore();
+        var author = await h.UserAsync("Author", "fgj");
+        var id = await h.CreateAsync(author, "fgj", "Article", "gzdt", "自动保存测试稿", "第一稿");
+        var client = await SignedInAsync(author);
+        var (_, editor) = await h.GetAsync($"/fgj/admin/content/{id}", client);
+        Assert.Contains($"data-autosave=\"/fgj/admin/content/{id}/autosave\"", editor);
+        var token = Antiforgery(editor);
+        Task<HttpResponseMessage> Autosave(string markdown) => client.PostAsync($"/fgj/admin/content/{id}/autosave", new FormUrlEncodedContent(new Dictionary<string, string>
+            { ["__af"] = token, ["p.Title.title"] = "自动保存测试稿", ["p.MarkdownBody.markdown"] = markdown }));
+
+        using var saved = await Autosave("第二稿，还没点保存");
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var json = JsonNode.Parse(await saved.Content.ReadAsStringAsync())!;
+        Assert.True(json["saved"]!.GetValue<bool>());
+        Assert.StartsWith("已自动保存", json["message"]!.GetValue<string>());
+        await using (var scope = factory.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
+            var versions = await db.CrossSite<ContentVersion>().AsNoTracking().Where(v => v.ContentItemId == id).ToListAsync();
+            var only = Assert.Single(versions); // autosave never starts a new version
+            Assert.Equal("第二稿，还没点保存", only.Part("MarkdownBody")!["markdown"]!.GetValue<string>());
+        }
+
+        using var noToken = await client.PostAsync($"/fgj/admin/content/{id}/autosave", new FormUrlEncodedContent(new Dictionary<string, string> { ["p.MarkdownBody.markdown"] = "伪造" }));
+        Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await h.MoveAsync(author, id, "submit")).Status);
+        using var inReview = await Autosave("审核中又改了");
+        Assert.Equal(HttpStatusCode.Conflict, inReview.StatusCode);
+        Assert.Contains("不是草稿", await inReview.Content.ReadAsStringAsync());
+        await using (var scope = factory.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
+            var latest = await db.CrossSite<ContentVersion>().AsNoTracking().Where(v => v.ContentItemId == id).OrderByDescending(v => v.Number).FirstAsync();
+            Assert.Equal("第二稿，还没点保存", latest.Part("MarkdownBody")!["markdown"]!.GetValue<string>());
+        }
+    }
+
+    [SkippableFact]
+    public async Task A_preview_link_stops_working_when_it_expires()
+    {
+        SkipWithoutStore();
+        var author = await h.UserAsync("Author", "portal");
+        var id = await h.CreateAsync(author, "portal", "Notice", "tzgg", "过期预览稿件", "草稿正文");
+        var item = await ItemAsync(id);
+        await using var scope = factory.Scope();
+        var provider = scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>();
+        var options = scope.ServiceProvider.GetRequiredService<EditorialOptions>();
+        // Links made (by the same keys) long enough ago that their lifetime is over, and one made just now.
+        var expired = new PreviewLinks(provider, options, new FixedClock(DateTimeOffset.UtcNow.AddMinutes(-options.PreviewLinkMinutes - 1))).Create(item.LatestVersionId);
+        var fresh = new PreviewLinks(provider, options, TimeProvider.System).Create(item.LatestVersionId);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await h.GetAsync($"/admin/preview/{Uri.EscapeDataString(expired)}")).Status);
+        var (status, html) = await h.GetAsync($"/admin/preview/{Uri.EscapeDataString(fresh)}");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("过期预览稿件", html);
+    }
+
+    [SkippableFact]
+    public async Task The_audit_trail_is_searchable_by_day_and_exported_as_csv_for_the_site_only()
+    {
+        SkipWithoutStore();
+        var admin = await h.UserAsync("SiteAdministrator", "ylj");
+        var author = await h.UserAsync("Author", "ylj");
+        var id = await h.CreateAsync(author, "ylj", "Notice", "tzgg", "=HYPERLINK(\"http://evil\")审计导出", "正文");
+        var portalAuthor = await h.UserAsync("Author", "portal");
+        await h.CreateAsync(portalAuthor, "portal", "Notice", "tzgg", "门户的审计条目", "正文");
+        var client = await SignedInAsync(admin);
+        var today = ShanghaiTime.Date(DateTimeOffset.UtcNow);
+        var tomorrow = ShanghaiTime.Date(DateTimeOffset.UtcNow.AddDays(1));
+
+        var (status, html) = await h.GetAsync($"/ylj/admin/audit?from={today}&to={today}&action=content.", client);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains($"content:{id}", html);
+        Assert.DoesNotContain("门户的审计条目", html);
+        Assert.DoesNotContain($"content:{id}", (await h.GetAsync($"/ylj/admin/audit?from={tomorrow}", client)).Html);
+
+        using var csv = await client.GetAsync($"/ylj/admin/audit.csv?actor={author.Name}");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        var bytes = await csv.Content.ReadAsByteArrayAsync();
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]); // Excel opens UTF-8 Chinese correctly with a BOM
+        var lines = System.Text.Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("时间,站点,操作人,地址,操作,对象,详情,哈希", lines[0]);
+        var create = Assert.Single(lines, l => l.Contains("\"content.create\""));
+        Assert.Contains($"\"{author.Name}\"", create);
+        Assert.Contains($"\"content:{id}\"", create);
+        Assert.All(lines[1..], l => Assert.Contains($"\"{author.Name}\"", l));
+        // Nothing the user typed starts a spreadsheet formula.
+        Assert.DoesNotContain(",\"=", string.Join("\n", lines));
+
+        var portalCsv = await client.GetAsync("/admin/audit.csv");
+        Assert.Equal(HttpStatusCode.Forbidden, portalCsv.StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task The_audit_trail_cannot_be_pruned_inside_the_retention_period_from_the_cli()
+    {
+        SkipWithoutStore();
+        var recent = ShanghaiTime.Date(DateTimeOffset.UtcNow.AddDays(-179));
+        var (code, _, error) = await h.CliAsync("audit", "prune", "--before", recent);
+        Assert.Equal(2, code);
+        Assert.Contains("至少保留 180 天", error);
+        (code, _, error) = await h.CliAsync("audit", "prune", "--before", "2026/01/01");
+        Assert.Equal(2, code);
+        Assert.Contains("YYYY-MM-DD", error);
+        var (ok, output, _) = await h.CliAsync("audit", "verify");
+        Assert.Equal(0, ok);
+        Assert.Contains("哈希链校验通过", output);
+    }
+}
