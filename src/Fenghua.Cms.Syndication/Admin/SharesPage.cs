@@ -8,6 +8,7 @@ using Fenghua.Cms.Data.Syndication;
 using Fenghua.Cms.Editorial.Admin;
 using Fenghua.Cms.Editorial.Review;
 using Fenghua.Cms.Syndication.Sharing;
+using Fenghua.Cms.Theming.Public;
 using Microsoft.EntityFrameworkCore;
 using static Fenghua.Cms.Editorial.Admin.AdminHtml;
 
@@ -114,7 +115,8 @@ public static class SharesPage
         if (ids.Count == 0) return [];
         var items = await db.CrossSite<ContentItem>().AsNoTracking().Where(i => ids.Contains(i.Id) && i.PublishedVersionId != null && i.PublicPath != null && !i.IsDeleted)
             .Select(i => new { i.Id, i.SiteId, i.PublicPath }).ToListAsync(ct);
-        var prefixes = await db.Sites.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.PathPrefix, ct);
-        return items.ToDictionary(i => i.Id, i => $"{prefixes.GetValueOrDefault(i.SiteId, "").TrimEnd('/')}/{i.PublicPath}");
+        var siteIds = items.Select(i => i.SiteId).Distinct().ToList();
+        var sites = await db.Sites.AsNoTracking().Where(s => siteIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        return items.ToDictionary(i => i.Id, i => SiteLinks.ToPage(sites[i.SiteId], i.PublicPath!));
     }
 }

@@ -98,6 +98,22 @@ public abstract class SyndicationAdminTests(ChannelCmsFactory factory) : Channel
             var (_, edit) = await admin.GetAsync($"/czj/admin/channels/{row.Id}");
             Assert.Contains($"value=\"{appId}\"", edit);
             Assert.DoesNotContain(secret, list + edit);
+
+            // Editing keeps the kind and the secret; a bad address is named and what was typed stays in the form.
+            var (badEdit, badEditHtml, _) = await admin.PostAsync($"/czj/admin/channels/{row.Id}", $"/czj/admin/channels/{row.Id}",
+                ("name", "奉化财政服务号（新）"), ("appId", appId), ("safeDomain", ""), ("apiBaseUrl", "ftp://wrong"));
+            Assert.Equal(HttpStatusCode.BadRequest, badEdit);
+            Assert.Contains("<li data-field=\"apiBaseUrl\">接口地址“ftp://wrong”不是有效的 http(s) 网址。</li>", badEditHtml);
+            Assert.Contains("value=\"奉化财政服务号（新）\"", badEditHtml);
+            Assert.Equal("奉化财政服务号", (await ChannelRowAsync(row.Id)).Name);
+            var (edited, _, _) = await admin.PostAsync($"/czj/admin/channels/{row.Id}", $"/czj/admin/channels/{row.Id}",
+                ("name", "奉化财政服务号（新）"), ("appId", appId), ("safeDomain", ""), ("apiBaseUrl", WeChat.BaseUrl));
+            Assert.Equal(HttpStatusCode.Redirect, edited);
+            var renamed = await ChannelRowAsync(row.Id);
+            Assert.Equal(("奉化财政服务号（新）", ChannelKind.WeChat, row.ProtectedSecret), (renamed.Name, renamed.Kind, renamed.ProtectedSecret));
+            var update = (await AuditAsync($"channel:{row.Id}")).Last();
+            Assert.Equal(("channel.update", admin.UserName), (update.Action, update.Actor));
+            Assert.Contains("名称：奉化财政服务号 → 奉化财政服务号（新）", update.Details);
         }
 
         // Bad input: 400, each field named, typed values kept, the secret not sent back, nothing stored.
