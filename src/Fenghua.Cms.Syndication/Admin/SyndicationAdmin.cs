@@ -27,5 +27,7 @@ public static class SyndicationAdmin
         admin.MapGet("/shares/new", ShareSubmitPage.ShowAsync);
         admin.MapPost("/shares/new", ShareSubmitPage.SubmitAsync);
         admin.MapPost("/shares/{id:int}/decide", SharesPage.DecideAsync);
+        admin.MapGet("/content/{id:int}/channels", PushSettingsPage.ShowAsync);
+        admin.MapPost("/content/{id:int}/channels", PushSettingsPage.SaveAsync);
     }
 }

@@ -38,6 +38,8 @@ public sealed class SyndicationEditorPanel(CmsDbContext db, ISitePermissions per
             sb.Append($"<p>推送设置：{H(string.Join("、", names.Select(n => n.Name + (n.Enabled ? "" : "（已停用）"))))}，第 {SyndicationPart.Round(part)} 轮。审核发布后每个渠道推送一次。</p>");
         }
         else sb.Append("<p class=\"muted\">本稿件未选择推送渠道。</p>");
+        if (await permissions.HasAsync(http.User, item.SiteId, Permission.WriteDrafts, ct) && await PushSettingsPage.HasPartAsync(db, item, ct))
+            sb.Append(await PushSettingsPage.FormAsync(http, db, item, latest));
         var list = await pushes.ForItemAsync(item.SiteId, item.Id, ct);
         if (list.Count > 0)
         {

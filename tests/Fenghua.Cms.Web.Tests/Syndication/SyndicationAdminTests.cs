@@ -305,6 +305,49 @@ public abstract class SyndicationAdminTests(ChannelCmsFactory factory) : Channel
     }
 
     [SkippableFact]
+    public async Task An_editor_chooses_channels_beside_the_editor_and_the_reviewed_version_is_pushed_once()
+    {
+        SkipWithoutStore();
+        int itemId;
+        await using (var scope = await Factory.SiteScopeAsync("czj"))
+            itemId = (await scope.ServiceProvider.GetRequiredService<ContentService>().CreateAsync(new ContentDraft(SiteId(scope), "Article",
+                SyndicationTestData.Parts("后台选择渠道的稿件", "正文。")) { ColumnId = await SyndicationTestData.ColumnIdAsync(scope.ServiceProvider, "czj", "gzdt") }, SyndicationTestData.Editor)).Id;
+        var editor = await SignInAsync("Editor", "czj");
+        var page = $"/czj/admin/content/{itemId}";
+        var (_, html) = await editor.GetAsync(page);
+        Assert.Contains($"<input type=\"checkbox\" name=\"channels\" value=\"{WeChatChannel}\"> 奉化财政微信（微信公众号）", html);
+        Assert.Contains("本稿件未选择推送渠道", html);
+
+        var tooLong = new string('标', 33);
+        var (bad, badHtml, _) = await editor.PostAsync(page, $"{page}/channels", ("channels", WeChatChannel.ToString()), ("round", "1"), ("shortTitle", tooLong));
+        Assert.Equal(HttpStatusCode.BadRequest, bad);
+        Assert.Contains("<li data-field=\"parts.Syndication.shortTitle\">推送短标题过长", badHtml);
+        Assert.Contains($"value=\"{tooLong}\" aria-invalid=\"true\"", badHtml);
+        Assert.Contains($"value=\"{WeChatChannel}\" checked>", badHtml);
+        var (foreign, foreignHtml, _) = await editor.PostAsync(page, $"{page}/channels", ("channels", "999999"), ("round", "x"));
+        Assert.Equal(HttpStatusCode.BadRequest, foreign);
+        Assert.Contains("<li data-field=\"channels\">", foreignHtml);
+        Assert.Contains("<li data-field=\"round\">推送轮次“x”无效", foreignHtml);
+
+        var (saved, _, location) = await editor.PostAsync(page, $"{page}/channels", ("channels", WeChatChannel.ToString()), ("round", "1"), ("shortTitle", "选渠道测试"));
+        Assert.Equal(HttpStatusCode.Redirect, saved);
+        Assert.StartsWith($"{page}?msg=", location);
+        Assert.Contains("推送设置：奉化财政微信，第 1 轮", (await editor.GetAsync(page)).Html);
+        Assert.Empty(await PushesAsync(itemId)); // a draft pushes nothing
+
+        await using (var scope = await Factory.SiteScopeAsync("czj"))
+        {
+            var content = scope.ServiceProvider.GetRequiredService<ContentService>();
+            await content.SubmitAsync(itemId, SyndicationTestData.Editor);
+            await content.PublishAsync(itemId, new Actor("reviewer"));
+        }
+        await PumpAsync();
+        Assert.Equal(PushState.Succeeded, Assert.Single(await DriveAsync(itemId)).State);
+        Assert.Equal("选渠道测试", (string?)Assert.Single(WeChat.Articles).Article["title"]);
+        Assert.Contains(await AuditAsync($"content:{itemId}"), a => a.Action == "content.save" && a.Actor == editor.UserName);
+    }
+
+    [SkippableFact]
     public async Task A_department_submits_from_the_editor_and_the_portals_reviewer_accepts_or_declines_with_audit()
     {
         SkipWithoutStore();
