@@ -13,11 +13,12 @@ namespace Fenghua.Cms.Media;
 
 /// <summary>
 /// The current site's media library: upload (checked by content, size and pixel count), search, folders,
-/// publish and delete. Every change is audited in the same transaction as the row.
+/// publish and delete. Every change is audited in the same transaction as the row. A file that content links
+/// to is not deleted (<see cref="MediaInUseException"/>).
 /// </summary>
 public sealed class MediaLibrary(
     CmsDbContext db, SiteContext siteContext, AuditLog audit, MediaSniffer sniffer, IImageEngine images,
-    MediaStore store, MediaOptions options, TimeProvider clock)
+    MediaStore store, MediaOptions options, MediaReferences references, TimeProvider clock)
 {
     public const int MaxNameLength = 255;
     public const int MaxAltTextLength = 500;
@@ -128,6 +129,11 @@ public sealed class MediaLibrary(
             files = files.Where(f => f.FolderId == folder.Id);
         }
         if (query.Kind is { } kind) files = files.Where(f => f.Kind == kind);
+        if (query.Kinds is { Count: > 0 } kinds)
+        {
+            var any = kinds.ToArray();
+            files = files.Where(f => any.Contains(f.Kind));
+        }
         foreach (var word in (query.Text ?? "").Split(' ', '\u3000', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(5))
         {
             var pattern = "%" + word.ToLowerInvariant().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
@@ -142,6 +148,15 @@ public sealed class MediaLibrary(
     {
         var site = Site;
         return await db.MediaFolders.AsNoTracking().Where(f => f.SiteId == site.Id).OrderBy(f => f.Path).ToListAsync(ct);
+    }
+
+    /// <summary>How many files each folder holds directly (folders without files are absent).</summary>
+    public async Task<IReadOnlyDictionary<int, int>> FolderCountsAsync(CancellationToken ct)
+    {
+        var site = Site;
+        var counts = await db.MediaFiles.AsNoTracking().Where(f => f.SiteId == site.Id && f.FolderId != null)
+            .GroupBy(f => f.FolderId!.Value).Select(g => new { Folder = g.Key, Count = g.Count() }).ToListAsync(ct);
+        return counts.ToDictionary(c => c.Folder, c => c.Count);
     }
 
     public async Task<MediaFolder> CreateFolderAsync(string? path, Actor actor, CancellationToken ct)
@@ -173,6 +188,7 @@ public sealed class MediaLibrary(
         var site = Site;
         var row = await db.MediaFiles.FirstOrDefaultAsync(f => f.Id == id && f.SiteId == site.Id, ct);
         if (row is null) return false;
+        if (await references.FindAsync(row, ct) is { Count: > 0 } linked) throw new MediaInUseException(row, linked);
         await using (var uow = await UnitOfWork.BeginAsync(db, ct))
         {
             db.MediaFiles.Remove(row);

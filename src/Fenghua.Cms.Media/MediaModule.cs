@@ -1,10 +1,12 @@
+using Fenghua.Cms.Editorial.Admin;
+using Fenghua.Cms.Media.Admin;
 using Fenghua.Cms.Media.Detection;
 using Fenghua.Cms.Media.Http;
 using Fenghua.Cms.Media.Imaging;
 
 namespace Fenghua.Cms.Media;
 
-/// <summary>Per-site media library: uploads checked by content, images through one replaceable engine.</summary>
+/// <summary>Per-site media library: uploads checked by content, images through one replaceable engine, its admin page and the editor's picker.</summary>
 public static class MediaModule
 {
     public static IServiceCollection AddMedia(this IServiceCollection services, IConfiguration configuration)
@@ -22,7 +24,10 @@ public static class MediaModule
         services.AddSingleton<ZipInspector>();
         services.AddSingleton<MediaSniffer>();
         services.AddSingleton<IImageEngine, ImageSharpEngine>();
+        services.AddScoped<MediaReferences>();
         services.AddScoped<MediaLibrary>();
+        services.AddScoped<IContentEditorPanel, MediaPickerPanel>();
+        services.AddSingleton(new AdminMenuItem("/admin/media", "媒体库", 30));
         return services;
     }
 
@@ -30,6 +35,7 @@ public static class MediaModule
     {
         MediaFileEndpoints.Map(app);
         MediaApi.Map(app);
+        MediaAdminEndpoints.Map(app);
         return app;
     }
 }

@@ -8,6 +8,9 @@ public sealed class MediaOptions
     /// <summary>Largest accepted upload (default 20 MB).</summary>
     public long MaxUploadBytes { get; set; } = 20L * 1024 * 1024;
 
+    /// <summary>Files one admin upload form may carry (each up to <see cref="MaxUploadBytes"/>).</summary>
+    public int MaxFilesPerUpload { get; set; } = 10;
+
     /// <summary>Images with more pixels (width × height, as declared in the header) are refused before decoding.</summary>
     public long MaxImagePixels { get; set; } = 40_000_000;
 

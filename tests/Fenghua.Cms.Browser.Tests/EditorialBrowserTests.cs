@@ -133,6 +133,51 @@ public sealed class EditorialBrowserTests(BrowserFixture browser) : IClassFixtur
     }
 
     [SkippableFact]
+    public async Task An_editor_uploads_a_picture_from_the_editor_and_puts_it_in_the_body_and_the_attachments()
+    {
+        Skip.If(browser.Unavailable is not null, browser.Unavailable);
+        var editor = await UserAsync("Editor");
+        var page = await browser.NewPageAsync();
+        try
+        {
+            await SignInAsync(page, editor);
+            await page.GotoAsync("/admin/content/new?type=Notice");
+            await page.SelectOptionAsync("#f-column", new SelectOptionValue { Label = "tzgg 通知公告" });
+            await page.FillAsync("#f-Title-title", "关于开展政务公开日活动的通知");
+            await page.FillAsync("#f-MarkdownBody-markdown", "活动安排如下。\n\n");
+            await page.ClickAsync("button[name=intent][value=save]");
+            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/admin/content/\d+"));
+
+            // A 1×1 PNG, uploaded from the panel beside the editor.
+            await page.SetInputFilesAsync("#picker-files", new FilePayload
+            {
+                Name = "活动海报.png", MimeType = "image/png",
+                Buffer = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="),
+            });
+            await page.ClickAsync("form.media-picker-upload button[type=submit]");
+            await Assertions.Expect(page.Locator("#media-picker .notice")).ToContainTextAsync("已上传");
+
+            var pick = page.Locator("#media-picker li.media-pick:has-text('活动海报.png')").First;
+            await page.FocusAsync("#f-MarkdownBody-markdown");
+            await page.EvaluateAsync("() => { const t = document.getElementById('f-MarkdownBody-markdown'); t.selectionStart = t.selectionEnd = t.value.length; }");
+            await pick.Locator("button:has-text('插入正文')").ClickAsync();
+            await pick.Locator("button:has-text('添加为附件')").ClickAsync();
+            var markdown = await page.InputValueAsync("#f-MarkdownBody-markdown");
+            Assert.Matches(@"活动安排如下。\s+!\[活动海报\]\(/media/\d+/[0-9a-f]+/w960\.webp\)", markdown);
+            Assert.Matches(@"^活动海报\.png \| /media/\d+/[0-9a-f]+/", await page.InputValueAsync("#f-Attachments-files"));
+            // The live preview (the server's pipeline) shows the picture.
+            await Assertions.Expect(page.Locator("#md-preview img[src*='/media/']")).ToHaveCountAsync(1);
+            await ShotAsync(page, "7-media-picker");
+
+            await page.ClickAsync("button[name=intent][value=save]");
+            await Assertions.Expect(page.Locator(".notice").First).ToContainTextAsync("已保存草稿");
+            Assert.Contains("活动海报.png | /media/", await page.InputValueAsync("#f-Attachments-files"));
+            Assert.Contains("![活动海报](/media/", await page.InputValueAsync("#f-MarkdownBody-markdown"));
+        }
+        finally { await page.Context.CloseAsync(); }
+    }
+
+    [SkippableFact]
     public async Task A_district_administrator_creates_a_department_site_from_a_recipe_and_disables_it()
     {
         Skip.If(browser.Unavailable is not null, browser.Unavailable);
@@ -161,9 +206,12 @@ public sealed class EditorialBrowserTests(BrowserFixture browser) : IClassFixtur
             Assert.Equal(200, home.Status);
             Assert.Contains("宁波市奉化区教育局", await home.TextAsync());
 
-            await page.UncheckAsync("input[aria-label='jyj 启用']");
-            await page.ClickAsync("button[form=site-jyj]");
+            await page.ClickAsync("tr:has(td:text-is('jyj')) a:has-text('编辑')");
+            await page.FillAsync("input[name='settings.siteIdCode']", "3302830099");
+            await page.UncheckAsync("input[name=enabled]");
+            await page.ClickAsync("form.site-form button[type=submit]");
             await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("已保存站点");
+            Assert.Equal("3302830099", await page.InputValueAsync("input[name='settings.siteIdCode']"));
             Assert.Equal(404, (await page.Context.APIRequest.GetAsync("/jyj/")).Status);
         }
         finally { await page.Context.CloseAsync(); }

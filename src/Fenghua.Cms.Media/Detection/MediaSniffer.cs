@@ -33,7 +33,8 @@ public sealed class MediaSniffer(ZipInspector zips)
         if (head.StartsWith("PK\x03\x04"u8) || head.StartsWith("PK\x05\x06"u8)) return zips.Inspect(content, fileName);
         if (LooksLikeSvg(head)) return new DetectedMedia(MediaKind.Svg, "image/svg+xml", ".svg");
 
-        throw new ValidationException([new ValidationError("file", $"文件“{fileName}”的内容不是可接受的类型。只接受{Accepted}；类型按文件内容判断，与扩展名无关。")]);
+        throw new ValidationException([new ValidationError("file",
+            $"文件“{fileName}”不是允许的类型（按内容识别为{RefusedContent.Describe(head)}）。只接受{Accepted}；类型按文件内容判断，与扩展名无关。")]);
     }
 
     private static DetectedMedia Image(string contentType, string extension, ImageFormatKind format) =>

@@ -12,7 +12,7 @@ namespace Fenghua.Cms.Media.Http;
 
 /// <summary>
 /// /api/v1/media for bearer tokens: list and search, upload (multipart field "file"), read, publish,
-/// unpublish, delete, folders. Every call needs ManageMedia on the site the URL is under, which is also
+/// unpublish, delete (409 while content links to the file), folders. Every call needs ManageMedia on the site the URL is under, which is also
 /// the only site whose files it can see.
 /// </summary>
 public static class MediaApi
@@ -35,6 +35,7 @@ public static class MediaApi
                     return new ApiProblem(403, "无权操作", $"令牌所属用户在站点“{site.Name}”没有管理媒体库的权限。", null);
                 try { return await next(ctx); }
                 catch (ValidationException e) { return MediaProblem.From(e); }
+                catch (MediaInUseException e) { return new ApiProblem(409, "文件正被引用", e.Message, "id"); }
             });
 
         api.MapGet("", ListAsync);
