@@ -13,13 +13,13 @@ using static Fenghua.Cms.Editorial.Admin.AdminHtml;
 namespace Fenghua.Cms.Syndication.Admin;
 
 /// <summary>
-/// “渠道与报送” beside the editor: the item's push status per channel (retry for a stopped one), where it was
+/// “渠道与报送” beside the editor (after the media picker): the item's push status per channel (retry for a stopped one), where it was
 /// submitted and how that was decided, and the form to submit it to another site. Shows only what the user may see
 /// on the item's own site.
 /// </summary>
 public sealed class SyndicationEditorPanel(CmsDbContext db, ISitePermissions permissions, PushService pushes, ShareService shares, ShareTargets targets) : IContentEditorPanel
 {
-    public int Order => 10;
+    public int Order => 20;
 
     public async Task<string> RenderAsync(HttpContext http, ContentItem item, ContentVersion latest, CancellationToken ct)
     {
