@@ -1,4 +1,6 @@
 using Fenghua.Cms.Data.Outbox;
+using Fenghua.Cms.Editorial.Admin;
+using Fenghua.Cms.Syndication.Admin;
 using Fenghua.Cms.Syndication.Api;
 using Fenghua.Cms.Syndication.Channels;
 using Fenghua.Cms.Syndication.Feeds;
@@ -36,6 +38,10 @@ public static class SyndicationModule
         services.AddHostedService(sp => sp.GetRequiredService<PushWorker>());
 
         services.AddScoped<ShareService>();
+        services.AddScoped<ShareTargets>();
+
+        foreach (var item in SyndicationAdmin.Menu) services.AddSingleton(item);
+        services.AddScoped<IContentEditorPanel, SyndicationEditorPanel>();
         return services;
     }
 
@@ -45,6 +51,7 @@ public static class SyndicationModule
         SearchFeedEndpoint.Map(app);
         AppContentApi.Map(app);
         SyndicationApi.Map(app);
+        SyndicationAdmin.Map(app);
         return app;
     }
 }

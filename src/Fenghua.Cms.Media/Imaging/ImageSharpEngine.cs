@@ -92,6 +92,62 @@ public sealed class ImageSharpEngine : IImageEngine, IDisposable
         }
     }
 
+    /// <summary>Qualities tried at each width, best first; below 55 text in screenshots smears.</summary>
+    private static readonly int[] JpegQualities = [85, 75, 65, 55];
+
+    /// <summary>
+    /// A picture in an article is read on a phone: wider than the library's largest width only costs bytes,
+    /// so encoding starts there instead of at a 40 MP camera original.
+    /// </summary>
+    private const int JpegStartWidth = 1920;
+
+    private const int JpegMinWidth = 160;
+
+    public async Task<byte[]?> ToJpegUnderAsync(Stream source, int maxBytes, CancellationToken ct)
+    {
+        if (maxBytes <= 0) return null;
+        if (!source.CanSeek)
+        {
+            var copy = new MemoryStream();
+            await source.CopyToAsync(copy, ct);
+            copy.Position = 0;
+            source = copy;
+        }
+        // The same guard as uploads: the header decides before any pixel is decoded.
+        var start = source.Position;
+        var header = Identify(source);
+        if (header is null || header.Pixels > _options.MaxImagePixels) return null;
+        source.Position = start;
+
+        await _gate.WaitAsync(ct);
+        try
+        {
+            using var image = await Image.LoadAsync(_configuration, source, ct);
+            while (image.Frames.Count > 1) image.Frames.RemoveFrame(image.Frames.Count - 1);
+            image.Mutate(x => x.AutoOrient().BackgroundColor(Color.White));
+            StripMetadata(image);
+            for (var width = Math.Min(image.Width, JpegStartWidth); ; width = width * 3 / 4)
+            {
+                using var scaled = width < image.Width ? image.Clone(x => x.Resize(width, 0)) : image.Clone(_ => { });
+                foreach (var quality in JpegQualities)
+                {
+                    using var buffer = new MemoryStream();
+                    await scaled.SaveAsync(buffer, new JpegEncoder { Quality = quality }, ct);
+                    if (buffer.Length < maxBytes) return buffer.ToArray();
+                }
+                if (width * 3 / 4 < JpegMinWidth) return null;
+            }
+        }
+        catch (Exception e) when (e is InvalidImageContentException or UnknownImageFormatException or NotSupportedException or InvalidMemoryOperationException)
+        {
+            return null;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     private async Task SaveAsync(Image image, ImageOutput output, Func<ImageOutput, Stream> open, CancellationToken ct)
     {
         await using var target = open(output);

@@ -21,7 +21,7 @@ public sealed class WeChatTokenCache(IHttpClientFactory clients, TimeProvider cl
 
     public async Task<string> GetAsync(Channel channel, string secret, CancellationToken ct, string? rejected = null)
     {
-        var key = Key(channel);
+        var key = Key(channel, secret);
         if (_tokens.TryGetValue(key, out var cached) && cached.Token != rejected && cached.ExpiresUtc - Margin > clock.GetUtcNow()) return cached.Token;
         var gate = _locks.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(ct);
@@ -45,7 +45,12 @@ public sealed class WeChatTokenCache(IHttpClientFactory clients, TimeProvider cl
         finally { gate.Release(); }
     }
 
-    private static string Key(Channel c) => $"{c.Id}|{c.AppId}|{c.ApiBaseUrl}";
+    /// <summary>
+    /// The secret's fingerprint is part of the key: after an administrator rotates the secret, every node's next
+    /// call fetches a token with the new one instead of using a token the old secret obtained.
+    /// </summary>
+    private static string Key(Channel c, string secret) =>
+        $"{c.Id}|{c.AppId}|{c.ApiBaseUrl}|{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret)))[..16]}";
 
     private sealed record Entry(string Token, DateTimeOffset ExpiresUtc);
 }

@@ -27,7 +27,7 @@ public sealed class PushNotifier(AuditLog audit, MailQueue mail)
         foreach (var user in users)
             await mail.EnqueueAsync(db, new MailRequest(new MailRecipient(user.Email!, user.DisplayName),
                 $"推送失败：《{Short(item.Title)}》未能发到{channel.Name}",
-                $"稿件《{item.Title}》推送到“{channel.Name}”失败，已停止重试。\n\n原因：{message}\n\n请修改稿件后在后台“推送状态”中点击重试。",
+                $"稿件《{item.Title}》推送到“{channel.Name}”失败，已停止重试。\n\n原因：{message}\n\n请修改稿件后在后台“推送记录”（或稿件编辑页的“渠道与报送”）中点击重试。",
                 null, "syndication.push.failed"), ct);
     }
 

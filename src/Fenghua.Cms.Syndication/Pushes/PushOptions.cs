@@ -21,6 +21,12 @@ public sealed class PushOptions
     /// <summary>How long one node holds a push while taking a step.</summary>
     public double LeaseSeconds { get; set; } = 120;
 
+    /// <summary>
+    /// After a publishing call whose answer was lost, how long the platform's list of publications is checked
+    /// (with the usual backoff) before the call may be sent again: a publication still under way is not listed yet.
+    /// </summary>
+    public double LostAnswerWaitSeconds { get; set; } = 600;
+
     /// <summary>Timeout of one platform request; a slower answer counts as a transient failure.</summary>
     public double RequestTimeoutSeconds { get; set; } = 30;
 

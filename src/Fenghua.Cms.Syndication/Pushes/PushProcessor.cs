@@ -3,6 +3,7 @@ using Fenghua.Cms.Core.Content;
 using Fenghua.Cms.Core.Parts;
 using Fenghua.Cms.Data;
 using Fenghua.Cms.Data.Syndication;
+using Fenghua.Cms.Media.Imaging;
 using Fenghua.Cms.Syndication.Channels;
 using Fenghua.Cms.Syndication.Feeds;
 using Fenghua.Cms.Syndication.Formatting;
@@ -19,7 +20,7 @@ namespace Fenghua.Cms.Syndication.Pushes;
 /// whether it happened instead of sending again.
 /// </summary>
 public sealed class PushProcessor(
-    CmsDbContext db, ChannelSecretProtector secrets, WeChatClient wechat, WeiboClient weibo, IHttpClientFactory clients,
+    CmsDbContext db, ChannelSecretProtector secrets, WeChatClient wechat, WeiboClient weibo, IHttpClientFactory clients, IImageEngine imageEngine,
     PushNotifier notifier, PushOptions options, TimeProvider clock, ILogger<PushProcessor> log)
 {
     public const string ImageClientName = "fenghua-push-images";
@@ -78,9 +79,10 @@ public sealed class PushProcessor(
             case PushSteps.Images:
                 var next = WeChatHtml.ImageSources(html).FirstOrDefault(s => !images.ContainsKey(s));
                 if (next is null) { push.Step = PushSteps.Cover; break; }
-                var bytes = await FetchImageAsync(next, ct);
-                // An image WeChat would not keep (not JPEG/PNG, 1 MB or more, gone) is left out rather than linked.
-                images[next] = bytes is not null && ImageBytes.FitsWeChat(bytes)
+                // WebP, GIF or 1 MB and more is re-encoded as a JPEG under 1 MB; only a picture that is gone or
+                // unreadable is left out (WeChat strips links to pictures it does not host).
+                var bytes = await ForWeChatAsync(await FetchImageAsync(next, ct), ct);
+                images[next] = bytes is not null
                     ? await wechat.UploadImageAsync(c.Channel, c.Secret, bytes, "image" + ImageBytes.Extension(bytes), ct)
                     : "";
                 push.ImageMap = JsonSerializer.Serialize(images);
@@ -89,8 +91,8 @@ public sealed class PushProcessor(
             case PushSteps.Cover:
                 byte[]? cover = null;
                 foreach (var src in WeChatHtml.ImageSources(html).Where(s => images.GetValueOrDefault(s, "").Length > 0))
-                    if ((cover = await FetchImageAsync(src, ct)) is not null && ImageBytes.FitsWeChat(cover)) break;
-                cover = cover is not null && ImageBytes.FitsWeChat(cover) ? cover : DefaultCover.Png;
+                    if ((cover = await ForWeChatAsync(await FetchImageAsync(src, ct), ct)) is not null) break;
+                cover ??= DefaultCover.Png;
                 push.CoverMediaId = await wechat.AddCoverAsync(c.Channel, c.Secret, cover, "cover" + ImageBytes.Extension(cover), ct);
                 push.Step = PushSteps.Draft;
                 break;
@@ -104,16 +106,27 @@ public sealed class PushProcessor(
                 break;
 
             case PushSteps.Publish:
-                if (push.PublishSentUtc is not null && push.PublishId is null)
+                if (push.PublishSentUtc is { } sent && push.PublishId is null)
                 {
                     // The last submit may have gone through although its answer was lost: ask before sending again.
                     var (checkTitle, _) = CheckWeChatLimits(c, "");
                     var found = await wechat.FindPublishedAsync(c.Channel, c.Secret, c.SourceUrl, checkTitle, await ClaimedAsync(push, ct), ct);
                     if (found is { } f) { Succeed(push, f.ArticleId, f.Url); break; }
+                    // batchget lists finished publications only, and publishing takes a while (originality check,
+                    // review): not seeing the article soon after the submit proves nothing, so look again later.
+                    if (clock.GetUtcNow() < sent.AddSeconds(options.LostAnswerWaitSeconds))
+                        throw PushFailure.Transient("提交发布的应答丢失，已发布列表中暂未见到该文章：稍后再次核对，核实前不会再次提交");
                 }
+                if (!c.Channel.Enabled) throw PushFailure.Stop("渠道已停用，未再次提交发布。");
                 push.PublishSentUtc = clock.GetUtcNow();
                 await db.SaveChangesAsync(ct);
-                push.PublishId = await wechat.SubmitAsync(c.Channel, c.Secret, push.DraftMediaId!, ct);
+                try { push.PublishId = await wechat.SubmitAsync(c.Channel, c.Secret, push.DraftMediaId!, ct); }
+                catch (PushFailure f) when (f.Refused)
+                {
+                    // WeChat answered with an error code: nothing was submitted, so there is nothing to look for next time.
+                    push.PublishSentUtc = null;
+                    throw;
+                }
                 push.Step = PushSteps.Poll;
                 push.NextAttemptUtc = clock.GetUtcNow();
                 break;
@@ -155,11 +168,11 @@ public sealed class PushProcessor(
                     Succeed(push, existing, $"https://m.weibo.cn/status/{existing}");
                     break;
                 }
+                if (!c.Channel.Enabled) throw PushFailure.Stop("渠道已停用，未再次发布。");
                 var html = AbsoluteLinks.Rewrite(PublicContentReader.BodyHtml(c.Version), $"https://{c.Channel.SafeDomain}");
                 byte[]? picture = null;
                 foreach (var src in WeChatHtml.ImageSources(html))
-                    if ((picture = await FetchImageAsync(src, ct)) is not null && picture.Length < 5 * 1024 * 1024 && (ImageBytes.IsJpeg(picture) || ImageBytes.IsPng(picture))) break;
-                    else picture = null;
+                    if ((picture = await FittedAsync(await FetchImageAsync(src, ct), ImageBytes.WeiboMax, ct)) is not null) break;
                 push.PublishSentUtc = clock.GetUtcNow();
                 await db.SaveChangesAsync(ct);
                 var id = await weibo.ShareAsync(c.Channel, c.Secret, text, picture ?? DefaultCover.Png, ct);
@@ -221,13 +234,25 @@ public sealed class PushProcessor(
         var item = await db.CrossSite<ContentItem>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == push.ContentItemId, ct);
         // Withdrawn before it went out: nothing is pushed for content the public can no longer see.
         if (item?.PublishedVersionId is null) throw PushFailure.Stop("稿件已撤回或删除，未推送。");
-        if (!channel.Enabled) throw PushFailure.Stop("渠道已停用，未推送。");
+        // A disabled account sends nothing new; a publishing call already sent is still followed to its end.
+        if (!channel.Enabled && push.PublishSentUtc is null) throw PushFailure.Stop("渠道已停用，未推送。");
         var version = await db.CrossSite<ContentVersion>().AsNoTracking().FirstAsync(v => v.Id == push.ContentVersionId, ct);
         var site = await db.Sites.AsNoTracking().FirstAsync(s => s.Id == push.SiteId, ct);
         string secret;
         try { secret = secrets.Unprotect(channel.ProtectedSecret); }
         catch (System.Security.Cryptography.CryptographicException) { throw PushFailure.Stop("渠道密钥无法解密（密钥环已更换），请管理员重新登记渠道。"); }
         return new PushContext(push, channel, secret, site, item, version);
+    }
+
+    private Task<byte[]?> ForWeChatAsync(byte[]? bytes, CancellationToken ct) => FittedAsync(bytes, ImageBytes.WeChatMax, ct);
+
+    /// <summary>A JPEG or PNG under <paramref name="maxBytes"/> as it is; any other picture re-encoded as a JPEG under it; null when that cannot be done.</summary>
+    private async Task<byte[]?> FittedAsync(byte[]? bytes, int maxBytes, CancellationToken ct)
+    {
+        if (bytes is null) return null;
+        if (ImageBytes.Fits(bytes, maxBytes)) return bytes;
+        using var stream = new MemoryStream(bytes, writable: false);
+        return await imageEngine.ToJpegUnderAsync(stream, maxBytes, ct);
     }
 
     private async Task<byte[]?> FetchImageAsync(string url, CancellationToken ct)

@@ -29,6 +29,9 @@ public sealed class PushService(CmsDbContext db, AuditLog audit, TimeProvider cl
             ?? throw new ValidationException([new("pushId", $"推送记录 {pushId} 不存在或不属于本站点。")]);
         if (push.State == PushState.Succeeded)
             throw new ValidationException([new("pushId", "该推送已成功，无需重试；如需再次推送，请在稿件的推送设置中提高推送轮次。")]);
+        var channel = await db.CrossSite<Channel>().AsNoTracking().FirstAsync(c => c.Id == push.ChannelId, ct);
+        if (!channel.Enabled)
+            throw new ValidationException([new("pushId", $"渠道“{channel.Name}”已停用：请站点管理员在“新媒体渠道”中启用后再重试。")]);
         var item = await db.CrossSite<ContentItem>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == push.ContentItemId, ct);
         if (item?.PublishedVersionId is not { } versionId)
             throw new ValidationException([new("pushId", "稿件当前未发布，不能推送。")]);

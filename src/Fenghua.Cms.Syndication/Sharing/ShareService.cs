@@ -70,6 +70,10 @@ public sealed class ShareService(CmsDbContext db, AuditLog audit, TimeProvider c
     public Task<List<ShareView>> OutgoingAsync(int sourceSiteId, CancellationToken ct = default) =>
         ViewsAsync(s => s.SourceSiteId == sourceSiteId, ct);
 
+    /// <summary>Where one item was submitted and how each was decided (the editor's panel).</summary>
+    public Task<List<ShareView>> ForItemAsync(int sourceSiteId, int itemId, CancellationToken ct = default) =>
+        ViewsAsync(s => s.SourceSiteId == sourceSiteId && s.SourceItemId == itemId, ct);
+
     private async Task<ShareView> DecideAsync(int targetSiteId, int shareId, ShareState decision, string? comment, Actor actor, CancellationToken ct)
     {
         if ((comment ?? "").Length > MaxCommentLength) throw new ValidationException([new("comment", $"意见过长：最多 {MaxCommentLength} 字。")]);

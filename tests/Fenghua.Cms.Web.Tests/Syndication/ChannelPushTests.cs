@@ -70,7 +70,7 @@ public abstract class ChannelPushTests(ChannelCmsFactory factory) : ChannelTestB
         Assert.Contains("<section style=\"overflow-x:auto;\"><table style=", content);
         Assert.Contains("<td style=\"border:1px solid #ccc;padding:4px 6px;\">1200</td>", content);
         Assert.Contains("<pre style=\"white-space:pre-wrap;", content);
-        Assert.Single(WeChat.BodyImages); // the 1.2 MB picture and the GIF are left out
+        Assert.Single(WeChat.BodyImages); // big.png and anim.gif are signatures without a picture: left out
         Assert.Single(WeChat.Covers);
         Assert.Equal(Photo, WeChat.Covers[0]);
         var wechatPush = pushes.Single(p => p.ChannelId == WeChatChannel);
@@ -294,6 +294,88 @@ public abstract class ChannelPushTests(ChannelCmsFactory factory) : ChannelTestB
         var fixedItem = await PublishAsync(longTitle, "正文。", shortTitle);
         Assert.Equal(PushState.Succeeded, Assert.Single(await DriveAsync(fixedItem.Id)).State);
         Assert.Equal("区财政局部署预决算公开工作", (string?)Assert.Single(WeChat.Articles).Article["title"]);
+    }
+
+    [SkippableFact]
+    public async Task WebP_GIF_and_large_PNG_pictures_reach_wechat_as_JPEGs_under_1_MB()
+    {
+        SkipWithoutStore();
+        WeChat.Files["photo.webp"] = (Pictures.Webp(900, 600), "image/webp");
+        WeChat.Files["wave.gif"] = (Pictures.AnimatedGif(320, 200), "image/gif");
+        var noise = Pictures.NoisyPng(900, 700);
+        Assert.True(noise.Length > 1024 * 1024, $"噪点 PNG 只有 {noise.Length} 字节");
+        WeChat.Files["noise.png"] = (noise, "image/png");
+        var markdown = $"![WebP 照片]({WeChat.BaseUrl}files/photo.webp)\n\n![动图]({WeChat.BaseUrl}files/wave.gif)\n\n![大图]({WeChat.BaseUrl}files/noise.png)\n";
+        var item = await PublishAsync("图片转换测试稿", markdown, Syndication(1, WeChatChannel));
+        var push = Assert.Single(await DriveAsync(item.Id));
+        Assert.True(push.State == PushState.Succeeded, $"{push.Step}: {push.LastError}");
+
+        // The double refuses what the platform refuses (not JPEG/PNG, 1 MB or more), so all three were converted.
+        Assert.Equal(3, WeChat.BodyImages.Count);
+        Assert.All(WeChat.BodyImages, b => Assert.True(WeChatDouble.IsJpeg(b) && b.Length < 1024 * 1024, $"{b.Length} 字节"));
+        var content = (string)Assert.Single(WeChat.Articles).Article["content"]!;
+        foreach (var n in new[] { 1, 2, 3 }) Assert.Contains($"src=\"http://mmbiz.qpic.cn/mmbiz_png/IMG{n}/0?wx_fmt=png\"", content);
+        Assert.DoesNotContain(WeChat.BaseUrl, content);
+        // The cover is the first picture, converted too, not the default one.
+        var cover = Assert.Single(WeChat.Covers);
+        Assert.True(WeChatDouble.IsJpeg(cover) && cover.Length < 1024 * 1024);
+        using var decoded = SixLabors.ImageSharp.Image.Load(cover);
+        Assert.Equal((900, 600), (decoded.Width, decoded.Height));
+    }
+
+    [SkippableFact]
+    public async Task A_lost_submit_answer_is_looked_for_until_the_article_shows_and_is_never_sent_twice()
+    {
+        SkipWithoutStore();
+        // The connection drops after WeChat accepted the submit; the publication then takes two more looks to finish.
+        WeChat.Faults.Add("freepublish/submit", Fault.DropAfterWork);
+        WeChat.PollsBeforeFinal = 2;
+        var item = await PublishAsync("应答丢失测试稿", "正文。", Syndication(1, WeChatChannel));
+        var id = Assert.Single(await PushesAsync(item.Id)).Id;
+        for (var i = 0; i < 20 && WeChat.Publications.Count == 0; i++) await StepAsync(id);
+        Assert.Single(WeChat.Publications);
+        var lost = Assert.Single(await PushesAsync(item.Id));
+        Assert.Equal((PushState.Pending, "publish"), (lost.State, lost.Step));
+        Assert.NotNull(lost.PublishSentUtc);
+        Assert.Null(lost.PublishId);
+
+        // The list does not show it yet: the push keeps looking instead of submitting again.
+        await StepAsync(id);
+        var looking = Assert.Single(await PushesAsync(item.Id));
+        Assert.Equal(PushState.Pending, looking.State);
+        Assert.Contains("暂未见到该文章", looking.LastError);
+        Assert.Single(WeChat.Publications);
+
+        var done = Assert.Single(await DriveAsync(item.Id));
+        Assert.Equal(PushState.Succeeded, done.State);
+        var publication = Assert.Single(WeChat.Publications);
+        Assert.Equal((publication.ArticleId, publication.Url), (done.PlatformPostId, done.PostUrl));
+    }
+
+    [SkippableFact]
+    public async Task A_lost_submit_that_never_went_public_is_sent_again_once_after_the_wait()
+    {
+        SkipWithoutStore();
+        // Submit accepted, answer lost, and the publication then fails review: nothing is ever listed.
+        WeChat.Faults.Add("freepublish/submit", Fault.DropAfterWork);
+        WeChat.NextFinalStatus = 4;
+        var item = await PublishAsync("应答丢失且未发出的稿件", "正文。", Syndication(1, WeChatChannel));
+        var id = Assert.Single(await PushesAsync(item.Id)).Id;
+        for (var i = 0; i < 20 && WeChat.Publications.Count == 0; i++) await StepAsync(id);
+        var sent = Assert.Single(await PushesAsync(item.Id)).PublishSentUtc!.Value;
+        WeChat.NextFinalStatus = 0;
+
+        // Within the wait (5 minutes here) each step only looks; after it the submit goes out once more.
+        while (Clock.GetUtcNow() + StepInterval < sent.AddMinutes(5))
+        {
+            await StepAsync(id);
+            Assert.Single(WeChat.Publications);
+        }
+        var done = Assert.Single(await DriveAsync(item.Id));
+        Assert.True(done.State == PushState.Succeeded, done.LastError);
+        Assert.Equal(2, WeChat.Publications.Count);
+        Assert.Equal(WeChat.Publications[1].ArticleId, Assert.Single(WeChat.Articles).ArticleId);
+        Assert.Equal(WeChat.Publications[1].ArticleId, done.PlatformPostId);
     }
 
     [SkippableFact]

@@ -27,6 +27,13 @@ public abstract class ChannelTestBase(ChannelCmsFactory factory) : IAsyncLifetim
     protected int WeChatChannel, WeiboChannel;
     protected static readonly byte[] Photo = Fenghua.Cms.Syndication.Formatting.DefaultCover.Png;
 
+    /// <summary>
+    /// The time the push steps of <see cref="DriveAsync"/> see: each step is taken <see cref="StepInterval"/> after the
+    /// previous one, as a worker would take them when due, without the test waiting.
+    /// </summary>
+    protected readonly SimulatedClock Clock = new(DateTimeOffset.UtcNow);
+    protected static readonly TimeSpan StepInterval = TimeSpan.FromMinutes(2);
+
     public async Task InitializeAsync()
     {
         if (Factory.Unavailable is not null) return;
@@ -112,13 +119,17 @@ public abstract class ChannelTestBase(ChannelCmsFactory factory) : IAsyncLifetim
                 pending = await scope.ServiceProvider.GetRequiredService<CmsDbContext>().ChannelPushes.AsNoTracking()
                     .Where(p => p.ContentItemId == itemId && p.State == PushState.Pending).Select(p => p.Id).ToListAsync();
             if (pending.Count == 0) break;
-            foreach (var id in pending)
-            {
-                await using var scope = Factory.Scope();
-                await scope.ServiceProvider.GetRequiredService<PushProcessor>().StepAsync(id, default);
-            }
+            foreach (var id in pending) await StepAsync(id);
         }
         return await PushesAsync(itemId);
+    }
+
+    /// <summary>One step of one push by a new processor (a fresh scope, as after a restart) on the simulated clock.</summary>
+    protected async Task StepAsync(long pushId)
+    {
+        Clock.Advance(StepInterval);
+        await using var scope = Factory.Scope();
+        await ActivatorUtilities.CreateInstance<PushProcessor>(scope.ServiceProvider, (TimeProvider)Clock).StepAsync(pushId, default);
     }
 
     protected async Task<List<ChannelPush>> PushesAsync(int itemId)

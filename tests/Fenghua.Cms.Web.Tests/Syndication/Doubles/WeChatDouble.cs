@@ -17,6 +17,12 @@ public sealed class WeChatDouble(string appId, string secret) : DoubleHost
     private int _counter;
 
     public int TokenFetches { get; private set; }
+
+    /// <summary>The account's AppSecret on the platform: resetting it (as an administrator does before rotating it in the CMS) refuses the old one.</summary>
+    public string Secret { get; set; } = secret;
+
+    /// <summary>Every secret a stable_token call presented, in order.</summary>
+    public List<string> SecretsSeen { get; } = [];
     public List<byte[]> BodyImages { get; } = [];
     public List<byte[]> Covers { get; } = [];
     public ConcurrentDictionary<string, JsonObject> Drafts { get; } = new();
@@ -43,9 +49,10 @@ public sealed class WeChatDouble(string appId, string secret) : DoubleHost
             var body = (await JsonNode.ParseAsync(http.Request.Body))!.AsObject();
             if ((string?)body["grant_type"] != "client_credential") return Error(40002, "invalid grant_type");
             if ((string?)body["appid"] != appId) return Error(40013, "invalid appid");
-            if ((string?)body["secret"] != secret) return Error(40125, "invalid appsecret");
             lock (_lock)
             {
+                SecretsSeen.Add((string?)body["secret"] ?? "");
+                if ((string?)body["secret"] != Secret) return Error(40125, "invalid appsecret");
                 TokenFetches++;
                 if (_current is null || _tokens[_current] || body["force_refresh"]?.GetValue<bool>() == true)
                 {
@@ -77,6 +84,7 @@ public sealed class WeChatDouble(string appId, string secret) : DoubleHost
             var file = (await http.Request.ReadFormAsync()).Files["media"];
             if (file is null) return Error(41005, "media data missing");
             var bytes = await ReadAsync(file);
+            if (bytes.Length > 10 * 1024 * 1024) return Error(40009, "invalid image size");
             if (!IsJpeg(bytes) && !IsPng(bytes)) return Error(40005, "invalid file type");
             lock (_lock)
             {
@@ -136,11 +144,14 @@ public sealed class WeChatDouble(string appId, string secret) : DoubleHost
             return result;
         }));
 
+        // Lists successful publications only, as the platform does: one still publishing (its first
+        // PollsBeforeFinal observations, by get or by this list) is not there yet.
         app.MapPost("/cgi-bin/freepublish/batchget", http => HandleAsync(http, "freepublish/batchget", needsToken: true, () =>
         {
             lock (_lock)
             {
-                var items = new JsonArray(Publications.Where(p => p.FinalStatus == 0).AsEnumerable().Reverse().Select(p => (JsonNode)new JsonObject
+                var finished = Publications.Where(p => p.Polls++ >= PollsBeforeFinal && p.FinalStatus == 0).ToList();
+                var items = new JsonArray(finished.AsEnumerable().Reverse().Select(p => (JsonNode)new JsonObject
                 {
                     ["article_id"] = p.ArticleId,
                     ["content"] = new JsonObject
