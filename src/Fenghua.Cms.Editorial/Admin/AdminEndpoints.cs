@@ -4,6 +4,7 @@ using Fenghua.Cms.Core.Security;
 using Fenghua.Cms.Core.Sites;
 using Fenghua.Cms.Editorial.Review;
 using Fenghua.Cms.Editorial.Security;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 
 namespace Fenghua.Cms.Editorial.Admin;
@@ -65,6 +66,12 @@ public static class AdminEndpoints
         app.MapGroup("/admin").RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { AuthenticationSchemes = IdentityConstants.ApplicationScheme })
             .AddEndpointFilter(async (ctx, next) =>
             {
+                // Minimal APIs check the antiforgery token only for handlers that bind a form; a POST that reads
+                // nothing (delete, retry, enable…) would otherwise go unchecked. Every admin change needs it.
+                var http = ctx.HttpContext;
+                if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)
+                    && !await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
+                    return AdminHtml.Page(http, "请求无效", "<p>缺少或无效的防伪令牌：表单可能已过期，或请求并非来自本后台。请返回上一页、刷新后重试。</p>", 400);
                 try { return await next(ctx); }
                 catch (ForbiddenException e) { return AdminHtml.Page(ctx.HttpContext, "无权操作", $"<p>{AdminHtml.H(e.Message)}</p>", 403); }
                 catch (NotFoundException e) { return AdminHtml.Page(ctx.HttpContext, "不存在", $"<p>{AdminHtml.H(e.Message)}</p>", 404); }

@@ -71,6 +71,24 @@ public abstract partial class EditorialTests
     }
 
     [SkippableFact]
+    public async Task Every_admin_change_without_the_antiforgery_token_is_refused_even_where_the_handler_reads_no_form()
+    {
+        SkipWithoutStore();
+        var client = await SignedInAsync(await h.UserAsync("DistrictAdministrator", null));
+        string[] posts =
+        [
+            "/admin/media/1/delete", "/admin/media/1/publish", "/admin/pushes/1/retry", "/admin/channels/1/enabled",
+            "/admin/columns/1/delete", "/admin/users/someone/disable", "/admin/content/1/do/unpublish", "/admin/sites/czj",
+        ];
+        foreach (var url in posts)
+        {
+            using var response = await client.PostAsync(url, new FormUrlEncodedContent([]));
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{url} 应拒绝没有防伪令牌的请求，实际 {(int)response.StatusCode}");
+        }
+        Assert.True((await SiteAsync("czj")).Enabled);
+    }
+
+    [SkippableFact]
     public async Task A_preview_link_stops_working_when_it_expires()
     {
         SkipWithoutStore();
