@@ -135,9 +135,11 @@ public static class UsersPage
         var district = await permissions.IsDistrictAdministratorAsync(http.User, ct);
         var me = SitePermissions.UserId(http.User);
         var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        // A site's administrator sees the site's own staff only: other sites' accounts (names, addresses) are theirs.
+        var listed = district ? users : users.Where(u => roles[u.Id].Any(r => r.SiteId == site.Id)).ToList();
         var sb = new StringBuilder(top);
         sb.Append("<table class=\"list users\"><thead><tr><th>用户名</th><th>姓名</th><th>邮箱</th><th>本站角色</th><th>其他站点</th><th>状态</th><th>操作</th></tr></thead><tbody>");
-        foreach (var u in users)
+        foreach (var u in listed)
         {
             var all = roles[u.Id].ToList();
             var here = all.Where(r => r.SiteId == site.Id || r.SiteId == null).Select(r => RolePermissions.DisplayName(r.Role) + (r.SiteId is null ? "（全部站点）" : ""));
@@ -171,9 +173,10 @@ public static class UsersPage
 
         sb.Append("<h2>授予或收回角色</h2>");
         sb.Append($"<form method=\"post\" action=\"{b}/admin/users/roles\" class=\"filters\">{Antiforgery(http)}");
-        sb.Append($"<label>用户 <select name=\"userName\">{Options(users.Select(u => (u.UserName ?? "", u.UserName ?? "")), null)}</select></label>");
+        sb.Append($"<label>用户名 <input name=\"userName\" list=\"site-users\" autocomplete=\"off\" required></label><datalist id=\"site-users\">{Options(listed.Select(u => (u.UserName ?? "", u.DisplayName)), null)}</datalist>");
         sb.Append($"<label>角色 <select name=\"role\">{Options(SiteRoleChoices.Select(r => (r, RolePermissions.DisplayName(r))), null)}</select></label>");
         sb.Append("<button type=\"submit\" name=\"op\" value=\"grant\">授予</button> <button type=\"submit\" name=\"op\" value=\"revoke\">收回</button></form>");
+        if (!district) sb.Append("<p class=\"muted\">其他站点的账户不在此列出；要给其他站点的同事授予本站角色，请输入其用户名。</p>");
         return Page(http, $"用户与角色 · {site.Name}", sb.ToString(), status);
     }
 }

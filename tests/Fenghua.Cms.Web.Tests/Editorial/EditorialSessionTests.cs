@@ -89,6 +89,26 @@ public abstract partial class EditorialTests
     }
 
     [SkippableFact]
+    public async Task A_site_administrator_sees_only_the_sites_own_staff_but_can_grant_a_role_to_a_named_colleague()
+    {
+        SkipWithoutStore();
+        var admin = await h.UserAsync("SiteAdministrator", "ylj");
+        var own = await h.UserAsync("Author", "ylj");
+        var other = await h.UserAsync("Author", "fgj");
+        var client = await SignedInAsync(admin);
+        var (status, html) = await h.GetAsync("/ylj/admin/users", client);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains($"data-user=\"{own.Name}\"", html);
+        Assert.DoesNotContain(other.Name, html); // neither in the table nor in the grant form's suggestions
+        Assert.DoesNotContain($"{other.Name}@fh.gov.cn", html);
+
+        using var granted = await PostFormAsync(client, "/ylj/admin/users", "/ylj/admin/users/roles", new() { ["userName"] = other.Name, ["role"] = "Reviewer", ["op"] = "grant" });
+        Assert.Equal(HttpStatusCode.Redirect, granted.StatusCode);
+        Assert.Contains($"data-user=\"{other.Name}\"", (await h.GetAsync("/ylj/admin/users", client)).Html);
+        Assert.Contains(await AuditAsync($"user:{other.Name}"), a => a.Action == "role.grant" && a.Details == "Reviewer @ ylj" && a.Actor == admin.Name);
+    }
+
+    [SkippableFact]
     public async Task A_preview_link_stops_working_when_it_expires()
     {
         SkipWithoutStore();
