@@ -18,29 +18,23 @@ namespace Fenghua.Cms.Mail;
 /// certainly left the mail unsent (no connection, a 4xx answer) are retried with exponential backoff;
 /// a 5xx refusal, too many attempts, or an interrupted send (outcome unknown) end in Failed.
 /// </summary>
-public sealed class MailSender(IServiceScopeFactory scopes, MailOptions options, OutboxSignal signal, TimeProvider clock, ILogger<MailSender> log) : BackgroundService
+public sealed class MailSender(IServiceScopeFactory scopes, MailOptions options, OutboxSignal signal, TimeProvider clock, ILogger<MailSender> log) : PollingWorker
 {
     private readonly string _node = Clip($"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}", 200);
     private bool _warnedUnconfigured;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // Content changes notify this signal after their commit, which is when their mail becomes visible.
-        var wake = signal.Subscribe();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                log.LogError(e, "邮件发送循环出错，稍后重试。");
-            }
-            try { await wake.WaitAsync(TimeSpan.FromSeconds(Math.Max(0.05, options.PollSeconds)), stoppingToken); }
-            catch (OperationCanceledException) { return; }
-        }
-    }
+    // Content changes notify the signal after their commit, which is when their mail becomes visible.
+    protected override TimeProvider Clock => clock;
+
+    protected override ILogger Log => log;
+
+    protected override OutboxSignal Signal => signal;
+
+    protected override TimeSpan PollInterval => TimeSpan.FromSeconds(Math.Max(0.05, options.PollSeconds));
+
+    protected override string FailureMessage => "邮件发送循环出错，稍后重试。";
+
+    protected override Task RunPassAsync(CancellationToken ct) => RunOnceAsync(ct);
 
     /// <summary>One pass: gives up stale claims, then sends what is due. Returns how many mails were sent.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)

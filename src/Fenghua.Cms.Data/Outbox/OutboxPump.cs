@@ -10,26 +10,21 @@ namespace Fenghua.Cms.Data.Outbox;
 /// The cursor update is conditional on the old value, so when several nodes run this pump a batch is
 /// taken by exactly one of them.
 /// </summary>
-public sealed class OutboxPump(IServiceScopeFactory scopes, OutboxSignal signal, TimeProvider clock, ILogger<OutboxPump> log) : BackgroundService
+public sealed class OutboxPump(IServiceScopeFactory scopes, OutboxSignal signal, TimeProvider clock, ILogger<OutboxPump> log) : PollingWorker
 {
-    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan DefaultPollInterval = TimeSpan.FromSeconds(2);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var wake = signal.Subscribe();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                log.LogError(e, "发件箱处理失败，稍后重试。");
-            }
-            try { await wake.WaitAsync(PollInterval, stoppingToken); } catch (OperationCanceledException) { return; }
-        }
-    }
+    protected override TimeProvider Clock => clock;
+
+    protected override ILogger Log => log;
+
+    protected override OutboxSignal Signal => signal;
+
+    protected override TimeSpan PollInterval => DefaultPollInterval;
+
+    protected override string FailureMessage => "发件箱处理失败，稍后重试。";
+
+    protected override Task RunPassAsync(CancellationToken ct) => RunOnceAsync(ct);
 
     /// <summary>One pass over all consumers; returns how many records were handled.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)

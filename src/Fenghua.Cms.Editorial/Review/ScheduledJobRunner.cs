@@ -1,4 +1,5 @@
 using Fenghua.Cms.Data;
+using Fenghua.Cms.Data.Outbox;
 using Fenghua.Cms.Data.Editorial;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
@@ -11,18 +12,17 @@ namespace Fenghua.Cms.Editorial.Review;
 /// is claimed with a conditional update, so on several nodes one node runs it. A failure is recorded on the job
 /// and mailed to the site's administrators.
 /// </summary>
-public sealed class ScheduledJobRunner(IServiceScopeFactory scopes, TimeProvider clock, EditorialOptions options, ILogger<ScheduledJobRunner> log) : BackgroundService
+public sealed class ScheduledJobRunner(IServiceScopeFactory scopes, TimeProvider clock, EditorialOptions options, ILogger<ScheduledJobRunner> log) : PollingWorker
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try { await RunDueAsync(clock.GetUtcNow(), stoppingToken); }
-            catch (Exception e) when (e is not OperationCanceledException) { log.LogWarning(e, "定时任务轮询失败"); }
-            try { await Task.Delay(options.SchedulePollInterval, clock, stoppingToken); }
-            catch (OperationCanceledException) { return; }
-        }
-    }
+    protected override TimeProvider Clock => clock;
+
+    protected override ILogger Log => log;
+
+    protected override TimeSpan PollInterval => options.SchedulePollInterval;
+
+    protected override string FailureMessage => "定时任务轮询失败，稍后重试。";
+
+    protected override Task RunPassAsync(CancellationToken ct) => RunDueAsync(clock.GetUtcNow(), ct);
 
     /// <summary>Runs every pending job due at <paramref name="now"/>; returns how many ran (done or failed).</summary>
     public async Task<int> RunDueAsync(DateTimeOffset now, CancellationToken ct)

@@ -1,4 +1,5 @@
 using Fenghua.Cms.Data;
+using Fenghua.Cms.Data.Outbox;
 using Fenghua.Cms.Data.Syndication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
@@ -10,19 +11,19 @@ namespace Fenghua.Cms.Syndication.Pushes;
 /// The background worker: takes due pushes step by step. Stopping it at any point (a crash, a
 /// deploy) loses nothing; the next worker, here or on another node, resumes from the stored step.
 /// </summary>
-public sealed class PushWorker(IServiceScopeFactory scopes, PushOptions options, TimeProvider clock, ILogger<PushWorker> log) : BackgroundService
+public sealed class PushWorker(IServiceScopeFactory scopes, PushOptions options, TimeProvider clock, ILogger<PushWorker> log) : PollingWorker
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.WorkerEnabled) return;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try { await RunDueAsync(stoppingToken); }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested) { log.LogError(e, "推送处理失败，稍后重试。"); }
-            try { await Task.Delay(TimeSpan.FromSeconds(options.PollSeconds), clock, stoppingToken); }
-            catch (OperationCanceledException) { return; }
-        }
-    }
+    protected override bool Enabled => options.WorkerEnabled;
+
+    protected override TimeProvider Clock => clock;
+
+    protected override ILogger Log => log;
+
+    protected override TimeSpan PollInterval => TimeSpan.FromSeconds(options.PollSeconds);
+
+    protected override string FailureMessage => "推送处理失败，稍后重试。";
+
+    protected override Task RunPassAsync(CancellationToken ct) => RunDueAsync(ct);
 
     /// <summary>Runs every due push until it waits (backoff, polling) or ends; returns the number of steps taken.</summary>
     public async Task<int> RunDueAsync(CancellationToken ct)
