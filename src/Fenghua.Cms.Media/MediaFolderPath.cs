@@ -8,6 +8,9 @@ public static class MediaFolderPath
     public const int MaxDepth = 5;
     public const int MaxSegmentLength = 50;
 
+    /// <summary>The stored column's length: five full segments would not fit.</summary>
+    public const int MaxLength = 200;
+
     public static string? Normalize(string? typed, string field = "folder")
     {
         if (string.IsNullOrWhiteSpace(typed)) return null;
@@ -21,7 +24,9 @@ public static class MediaFolderPath
             if (s is "." or ".." || s.Any(c => char.IsControl(c) || c is '\\' or '<' or '>' or '"' or '|' or '?' or '*' or ':'))
                 throw Refuse(field, typed, "名称中不能含有 \\ < > \" | ? * : 或控制字符");
         }
-        return string.Join('/', segments);
+        var path = string.Join('/', segments);
+        if (path.Length > MaxLength) throw Refuse(field, typed, $"整个路径不能超过 {MaxLength} 个字符");
+        return path;
     }
 
     private static ValidationException Refuse(string field, string typed, string why) =>

@@ -18,10 +18,10 @@ namespace Fenghua.Cms.Media;
 /// </summary>
 public sealed class MediaLibrary(
     CmsDbContext db, SiteContext siteContext, AuditLog audit, MediaSniffer sniffer, IImageEngine images,
-    MediaStore store, MediaOptions options, MediaReferences references, TimeProvider clock)
+    MediaStore store, MediaOptions options, MediaReferences references, MediaFolders folders, TimeProvider clock)
 {
     public const int MaxNameLength = 255;
-    public const int MaxAltTextLength = 500;
+    public const int MaxAltTextLength = MediaAltText.MaxLength;
 
     private Site Site => siteContext.Site ?? throw new InvalidOperationException("媒体库操作需要先确定站点。");
 
@@ -30,9 +30,7 @@ public sealed class MediaLibrary(
         var site = Site;
         var name = CleanName(upload.FileName);
         var folderPath = MediaFolderPath.Normalize(upload.Folder);
-        var altText = (upload.AltText ?? "").Trim();
-        if (altText.Length > MaxAltTextLength)
-            throw new ValidationException([new ValidationError("altText", $"替代文本不能超过 {MaxAltTextLength} 个字符。")]);
+        var altText = MediaAltText.Clean(upload.AltText);
 
         var incoming = store.NewIncomingDirectory();
         try
@@ -67,7 +65,7 @@ public sealed class MediaLibrary(
             else File.Move(received, Path.Combine(incoming, MediaStore.OriginalName(detected.Extension)));
 
             await using var uow = await UnitOfWork.BeginAsync(db, ct);
-            var folder = folderPath is null ? null : await EnsureFolderAsync(folderPath, actor, ct);
+            var folder = folderPath is null ? null : await folders.EnsureAsync(folderPath, actor, ct);
             var row = new MediaFile
             {
                 SiteId = site.Id,
@@ -163,7 +161,7 @@ public sealed class MediaLibrary(
     {
         var normalized = MediaFolderPath.Normalize(path) ?? throw new ValidationException([new ValidationError("path", "文件夹路径不能为空。")]);
         await using var uow = await UnitOfWork.BeginAsync(db, ct);
-        var folder = await EnsureFolderAsync(normalized, actor, ct);
+        var folder = await folders.EnsureAsync(normalized, actor, ct);
         await db.SaveChangesAsync(ct);
         await uow.CommitAsync(ct);
         return folder;
@@ -183,6 +181,68 @@ public sealed class MediaLibrary(
         return row;
     }
 
+    /// <summary>
+    /// Changes a file's description (alternative text), folder and public flag, each change audited with what it
+    /// was and what it became, all in one save. Every bad field is reported at once (fields "altText", "folder")
+    /// and nothing is saved. Null when the file is not the site's.
+    /// </summary>
+    public async Task<MediaFileUpdate?> UpdateAsync(int id, MediaFileChanges changes, Actor actor, CancellationToken ct)
+    {
+        var site = Site;
+        var row = await db.MediaFiles.FirstOrDefaultAsync(f => f.Id == id && f.SiteId == site.Id, ct);
+        if (row is null) return null;
+
+        var errors = new List<ValidationError>();
+        string? altText = null;
+        if (changes.AltText is not null)
+        {
+            try { altText = MediaAltText.Clean(changes.AltText); }
+            catch (ValidationException e) { errors.AddRange(e.Errors); }
+        }
+        MediaFolder? target = null;
+        if (changes.Folder is not null)
+        {
+            try
+            {
+                if (MediaFolderPath.Normalize(changes.Folder) is { } path)
+                    target = await folders.FindAsync(path, ct)
+                        ?? throw new ValidationException([new ValidationError("folder", $"文件夹“{path}”不存在；请从已有的文件夹中选择，或先在媒体库中新建。")]);
+            }
+            catch (ValidationException e) { errors.AddRange(e.Errors); }
+        }
+        if (errors.Count > 0) throw new ValidationException(errors);
+
+        var said = new List<string>();
+        await using var uow = await UnitOfWork.BeginAsync(db, ct);
+        if (altText is not null && altText != row.AltText)
+        {
+            var change = $"说明：{Quoted(row.AltText)} → {Quoted(altText)}";
+            row.AltText = altText;
+            said.Add(change);
+            await audit.AppendAsync(db, actor, "media.describe", $"media/{row.Id}", site.Id, $"{row.OriginalName}：{change}", ct);
+        }
+        if (changes.Folder is not null && target?.Id != row.FolderId)
+        {
+            var from = row.FolderId is { } fromId ? (await folders.FindAsync(fromId, ct))?.Path : null;
+            var change = $"文件夹：{from ?? "（不在文件夹中）"} → {target?.Path ?? "（不在文件夹中）"}";
+            row.FolderId = target?.Id;
+            said.Add(change);
+            await audit.AppendAsync(db, actor, "media.move", $"media/{row.Id}", site.Id, $"{row.OriginalName}：{change}", ct);
+        }
+        if (changes.IsPublic is { } isPublic && isPublic != row.IsPublic)
+        {
+            var change = isPublic ? "公开：否 → 是" : "公开：是 → 否";
+            row.IsPublic = isPublic;
+            said.Add(change);
+            await audit.AppendAsync(db, actor, isPublic ? "media.publish" : "media.unpublish", $"media/{row.Id}", site.Id, $"{row.OriginalName}：{change}", ct);
+        }
+        await db.SaveChangesAsync(ct);
+        await uow.CommitAsync(ct);
+        return new MediaFileUpdate(row, said);
+    }
+
+    private static string Quoted(string text) => text.Length == 0 ? "（空）" : $"“{text}”";
+
     public async Task<bool> DeleteAsync(int id, Actor actor, CancellationToken ct)
     {
         var site = Site;
@@ -199,26 +259,6 @@ public sealed class MediaLibrary(
         // After the commit: a failed delete must not leave a row without its bytes.
         MediaStore.DeleteQuietly(store.FileDirectory(site.Key, row.Id));
         return true;
-    }
-
-    /// <summary>Finds the folder, creating it and its parents (each audited) when missing; joins the caller's unit of work.</summary>
-    private async Task<MediaFolder> EnsureFolderAsync(string path, Actor actor, CancellationToken ct)
-    {
-        var site = Site;
-        MediaFolder? folder = null;
-        var segments = path.Split('/');
-        for (var i = 1; i <= segments.Length; i++)
-        {
-            var partial = string.Join('/', segments[..i]);
-            folder = await db.MediaFolders.FirstOrDefaultAsync(f => f.SiteId == site.Id && f.Path == partial, ct)
-                ?? db.MediaFolders.Local.FirstOrDefault(f => f.SiteId == site.Id && f.Path == partial);
-            if (folder is not null) continue;
-            folder = new MediaFolder { SiteId = site.Id, Path = partial, CreatedBy = actor.Name, CreatedUtc = clock.GetUtcNow() };
-            db.MediaFolders.Add(folder);
-            await audit.AppendAsync(db, actor, "media.folder.create", $"media-folder/{partial}", site.Id, partial, ct);
-        }
-        await db.SaveChangesAsync(ct);
-        return folder!;
     }
 
     private async Task<(long Size, string Sha256)> ReceiveAsync(Stream content, string path, string name, CancellationToken ct)

@@ -25,6 +25,7 @@ public static class MediaModule
         services.AddSingleton<MediaSniffer>();
         services.AddSingleton<IImageEngine, ImageSharpEngine>();
         services.AddScoped<MediaReferences>();
+        services.AddScoped<MediaFolders>();
         services.AddScoped<MediaLibrary>();
         services.AddScoped<IContentEditorPanel, MediaPickerPanel>();
         services.AddSingleton(new AdminMenuItem("/admin/media", "媒体库", 30));

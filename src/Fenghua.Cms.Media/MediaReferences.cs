@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Fenghua.Cms.Media;
 
 /// <summary>An item whose current or published version links to a media file.</summary>
-public sealed record MediaReference(int ItemId, string Title, string SiteName);
+public sealed record MediaReference(int ItemId, string Title, int SiteId, string SiteName);
 
 /// <summary>
 /// Finds content that links to a media file, on any site (a department's file may be linked from the portal).
@@ -20,20 +20,21 @@ public sealed class MediaReferences(CmsDbContext db)
         var pattern = $"%/media/{file.Id}/{MediaUrls.Hash(file)}/%";
         // Raw SQL because Parts is a JSON value converted to text, which LINQ cannot search; quoted names work on SQLite and PostgreSQL.
         var rows = await db.Database.SqlQuery<Row>($"""
-            SELECT i."Id" AS "ItemId", i."Title" AS "Title", s."Name" AS "SiteName"
+            SELECT i."Id" AS "ItemId", i."Title" AS "Title", i."SiteId" AS "SiteId", s."Name" AS "SiteName"
             FROM "ContentItems" i JOIN "Sites" s ON s."Id" = i."SiteId"
             WHERE i."IsDeleted" = {false} AND EXISTS (
                 SELECT 1 FROM "ContentVersions" v
                 WHERE v."ContentItemId" = i."Id" AND (v."Id" = i."LatestVersionId" OR v."Id" = i."PublishedVersionId") AND v."Parts" LIKE {pattern})
             ORDER BY i."Id"
             """).ToListAsync(ct);
-        return rows.Select(r => new MediaReference(r.ItemId, r.Title, r.SiteName)).ToList();
+        return rows.Select(r => new MediaReference(r.ItemId, r.Title, r.SiteId, r.SiteName)).ToList();
     }
 
     private sealed class Row
     {
         public int ItemId { get; set; }
         public string Title { get; set; } = "";
+        public int SiteId { get; set; }
         public string SiteName { get; set; } = "";
     }
 }

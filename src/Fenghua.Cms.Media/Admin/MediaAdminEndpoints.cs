@@ -17,8 +17,14 @@ public static class MediaAdminEndpoints
         admin.MapPost("/media/upload", MediaLibraryActions.UploadAsync)
             .WithFormOptions(multipartBodyLengthLimit: uploadBody).WithMetadata(new UploadSizeLimit(uploadBody));
         admin.MapPost("/media/folders", MediaLibraryActions.CreateFolderAsync);
+        admin.MapGet("/media/folders/{id:int}", MediaFolderPage.ShowAsync);
+        admin.MapPost("/media/folders/{id:int}/rename", MediaFolderPage.RenameAsync);
+        admin.MapPost("/media/folders/{id:int}/delete", MediaFolderPage.DeleteAsync);
+        admin.MapGet("/media/{id:int}", MediaFilePage.ShowAsync);
+        admin.MapPost("/media/{id:int}", MediaFilePage.SaveAsync);
         admin.MapPost("/media/{id:int}/publish", MediaLibraryActions.PublishAsync);
         admin.MapPost("/media/{id:int}/unpublish", MediaLibraryActions.UnpublishAsync);
+        admin.MapGet("/media/{id:int}/delete", MediaDeletePage.ShowAsync);
         admin.MapPost("/media/{id:int}/delete", MediaLibraryActions.DeleteAsync);
         admin.MapPost("/media/picker/{itemId:int}/upload", MediaPickerUpload.UploadAsync)
             .WithFormOptions(multipartBodyLengthLimit: uploadBody).WithMetadata(new UploadSizeLimit(uploadBody));

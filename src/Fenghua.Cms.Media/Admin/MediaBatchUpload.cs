@@ -22,7 +22,7 @@ public static class MediaBatchUpload
         _ => null,
     };
 
-    public static async Task<MediaUploadOutcome> RunAsync(MediaLibrary library, IReadOnlyList<IFormFile> files, string? folder, bool isPublic, Actor actor, CancellationToken ct)
+    public static async Task<MediaUploadOutcome> RunAsync(MediaLibrary library, IReadOnlyList<IFormFile> files, string? folder, bool isPublic, Actor actor, CancellationToken ct, string? altText = null)
     {
         var stored = new List<MediaFile>();
         var refused = new List<string>();
@@ -31,7 +31,7 @@ public static class MediaBatchUpload
             try
             {
                 await using var content = file.OpenReadStream();
-                stored.Add(await library.UploadAsync(new MediaUpload(file.FileName, content, folder, isPublic), actor, ct));
+                stored.Add(await library.UploadAsync(new MediaUpload(file.FileName, content, folder, isPublic, altText), actor, ct));
             }
             catch (ValidationException e)
             {

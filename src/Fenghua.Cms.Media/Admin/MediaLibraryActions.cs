@@ -7,7 +7,7 @@ using static Fenghua.Cms.Editorial.Admin.AdminHtml;
 namespace Fenghua.Cms.Media.Admin;
 
 /// <summary>
-/// The library page's forms: upload, new folder, publish, unpublish, delete. Success returns to the list
+/// The library page's forms: upload, new folder, publish, unpublish, delete (confirmed on <see cref="MediaDeletePage"/>). Success returns to the list
 /// (with a message); a refusal shows the page again with the reasons and what was typed. Every action is on
 /// the site of the URL, whose library is the only one it can reach: another site's file is simply not found.
 /// </summary>
@@ -18,21 +18,27 @@ public static class MediaLibraryActions
         var site = await AdminEndpoints.SiteAsync(http, Permission.ManageMedia);
         var typedFolder = form["folder"].ToString();
         var isPublic = form["public"] == "on";
-        var typed = new MediaLibraryPage.Typed(UploadFolder: typedFolder, UploadPublic: isPublic);
+        var typedAlt = form["altText"].ToString();
+        var typed = new MediaLibraryPage.Typed(UploadFolder: typedFolder, UploadPublic: isPublic, UploadAltText: typedAlt);
         var listState = MediaListState.From(http.Request.Query);
         var files = MediaBatchUpload.Chosen(form);
         string? folder;
+        string altText;
         try
         {
             folder = MediaFolderPath.Normalize(typedFolder);
             if (MediaBatchUpload.Check(files, options) is { } refusal) throw new ValidationException([refusal]);
+            altText = MediaAltText.Clean(typedAlt);
+            // One description cannot fit several files; each gets its own on its edit page.
+            if (altText.Length > 0 && files.Count > 1)
+                throw new ValidationException([new ValidationError("altText", $"说明（替代文本）只能在上传单个文件时填写，本次选择了 {files.Count} 个文件；请清空说明，上传后在各文件的“编辑”页填写。")]);
         }
         catch (ValidationException e)
         {
             return await MediaLibraryPage.RenderAsync(http, site, library, options, listState, "", [.. e.Errors.Select(x => (x.Field, x.Message))], typed, 400);
         }
 
-        var outcome = await MediaBatchUpload.RunAsync(library, files, folder, isPublic, AdminEndpoints.Actor(http), http.RequestAborted);
+        var outcome = await MediaBatchUpload.RunAsync(library, files, folder, isPublic, AdminEndpoints.Actor(http), http.RequestAborted, altText);
         var state = listState.WithFolder(folder);
         if (outcome.Refused.Count == 0)
             return Results.Redirect($"{Base(http)}/admin/media{WithMessage(state.QueryString(), outcome.Summary)}");
@@ -68,7 +74,8 @@ public static class MediaLibraryActions
 
     public static Task<IResult> UnpublishAsync(int id, HttpContext http, MediaLibrary library, IFormCollection form) => SetPublicAsync(id, false, http, library, form);
 
-    public static async Task<IResult> DeleteAsync(int id, HttpContext http, MediaLibrary library, MediaOptions options, IFormCollection form)
+    public static async Task<IResult> DeleteAsync(int id, HttpContext http, MediaLibrary library, MediaFolders folders, MediaReferences references,
+        MediaOptions options, IFormCollection form)
     {
         var site = await AdminEndpoints.SiteAsync(http, Permission.ManageMedia);
         var state = MediaListState.From(form);
@@ -79,7 +86,7 @@ public static class MediaLibraryActions
         }
         catch (MediaInUseException e)
         {
-            return await MediaLibraryPage.RenderAsync(http, site, library, options, state, "", [("delete", e.Message)], null, 409);
+            return await MediaDeletePage.RenderAsync(http, site, file, folders, references, options, state, e.Message, 409);
         }
         return Results.Redirect($"{Base(http)}/admin/media{WithMessage(state.QueryString(), $"已删除“{file.OriginalName}”。")}");
     }
@@ -92,8 +99,8 @@ public static class MediaLibraryActions
         return Results.Redirect($"{Base(http)}/admin/media{WithMessage(MediaListState.From(form).QueryString(), message)}");
     }
 
-    private static NotFoundException NotFound(int id) => new($"本站点的媒体库中没有编号为 {id} 的文件。");
+    public static NotFoundException NotFound(int id) => new($"本站点的媒体库中没有编号为 {id} 的文件。");
 
-    private static string WithMessage(string query, string message) =>
+    public static string WithMessage(string query, string message) =>
         (query.Length == 0 ? "?" : query + "&") + "msg=" + Uri.EscapeDataString(message);
 }

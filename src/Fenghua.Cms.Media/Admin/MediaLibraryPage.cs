@@ -14,14 +14,14 @@ namespace Fenghua.Cms.Media.Admin;
 /// <summary>
 /// 媒体库 (/admin/media): the site's folders with their counts, search by name, the 图片/文档/压缩包 filter, pages of
 /// files with thumbnail, detected type, size, who uploaded when, public or not and the link to copy; the upload
-/// form with its limits; publish, unpublish and delete per file.
+/// form with its limits; publish and unpublish per file, links to its edit page and its delete confirmation.
 /// </summary>
 public static class MediaLibraryPage
 {
     public const int PageSize = 24;
 
     /// <summary>What the forms held when they are shown again after a refusal.</summary>
-    public sealed record Typed(string? NewFolder = null, string? UploadFolder = null, bool UploadPublic = false);
+    public sealed record Typed(string? NewFolder = null, string? UploadFolder = null, bool UploadPublic = false, string? UploadAltText = null);
 
     public static async Task<IResult> ShowAsync(HttpContext http, MediaLibrary library, MediaOptions options, string? msg)
     {
@@ -69,6 +69,8 @@ public static class MediaLibraryPage
             sb.Append($"<li class=\"depth-{depth}\"><a href=\"{H(b)}/admin/media{H(state.WithFolder(folder.Path).QueryString())}\" title=\"{H(folder.Path)}\"{(folder.Path == current ? " aria-current=\"page\"" : "")}>{H(name)}</a> <span class=\"count\">（{counts.GetValueOrDefault(folder.Id)}）</span></li>");
         }
         sb.Append("</ul>");
+        if (current is not null && folders.FirstOrDefault(f => f.Path == current) is { } shown)
+            sb.Append($"<p class=\"media-folder-manage\"><a href=\"{H(b)}/admin/media/folders/{shown.Id}\">改名或删除文件夹“{H(shown.Path)}”</a></p>");
         var newFolderInvalid = errors.Any(e => e.Field == "path") ? " aria-invalid=\"true\" class=\"invalid\"" : "";
         sb.Append($"<form method=\"post\" action=\"{H(b)}/admin/media/folders\" class=\"media-new-folder\">{Antiforgery(http)}{state.HiddenFields()}");
         sb.Append($"<label for=\"folder-path\">新建文件夹</label><input id=\"folder-path\" name=\"path\" value=\"{H(typed?.NewFolder)}\" placeholder=\"如 通知公告/2026\"{newFolderInvalid}>");
@@ -91,6 +93,9 @@ public static class MediaLibraryPage
         sb.Append($"<div class=\"field\"><label for=\"upload-files\">选择文件（可多选）</label><input id=\"upload-files\" type=\"file\" name=\"files\" multiple required{filesInvalid}></div>");
         sb.Append($"<div class=\"field\"><label for=\"upload-folder\">放入文件夹</label><input id=\"upload-folder\" name=\"folder\" list=\"media-folder-list\" value=\"{H(uploadFolder)}\" placeholder=\"留空则不放入文件夹；不存在的文件夹会自动新建\"{folderInvalid}>");
         sb.Append("<datalist id=\"media-folder-list\">").Append(string.Concat(folders.Select(f => $"<option value=\"{H(f.Path)}\">"))).Append("</datalist></div>");
+        var altInvalid = errors.Any(e => e.Field == "altText") ? " aria-invalid=\"true\" class=\"invalid\"" : "";
+        sb.Append($"<div class=\"field\"><label for=\"upload-alt\">说明（图片的替代文本，可不填）</label><input id=\"upload-alt\" name=\"altText\" value=\"{H(typed?.UploadAltText)}\" maxlength=\"{MediaAltText.MaxLength}\"{altInvalid}>");
+        sb.Append($"<small>只在上传单个文件时填写，最多 {MediaAltText.MaxLength} 个字符；也可以上传后在文件的“编辑”页填写或修改。</small></div>");
         sb.Append($"<label class=\"check\"><input type=\"checkbox\" name=\"public\" value=\"on\"{(typed?.UploadPublic == true ? " checked" : "")}> 公开（访客可以打开；已发布稿件引用的文件须公开）</label>");
         sb.Append($"<p class=\"limits\">{H(Limits(options))}</p>");
         sb.Append("<button type=\"submit\">上传</button></form></section>");
@@ -133,7 +138,7 @@ public static class MediaLibraryPage
         sb.Append(f.Kind == MediaKind.Image
             ? $"<a href=\"{H(open)}\"><img src=\"{H(MediaLinks.Thumbnail(b, f, options))}\" alt=\"{H(f.AltText.Length > 0 ? f.AltText : f.OriginalName)}\" width=\"96\" loading=\"lazy\"></a>"
             : $"<span class=\"file-ext\">{H(f.Extension.TrimStart('.').ToUpperInvariant())}</span>");
-        sb.Append($"</td><td><strong class=\"media-name\">{H(f.OriginalName)}</strong>");
+        sb.Append($"</td><td><a href=\"{H(b)}/admin/media/{f.Id}{H(state.QueryString())}\"><strong class=\"media-name\">{H(f.OriginalName)}</strong></a>");
         if (folder is not null) sb.Append($"<br><small>文件夹：{H(folder)}</small>");
         if (f.AltText.Length > 0) sb.Append($"<br><small>说明：{H(f.AltText)}</small>");
         sb.Append($"</td><td>{H(MediaKindNames.Of(f))}<br><small>{H(f.ContentType)}{(f.Width is { } w && f.Height is { } h ? $"，{w}×{h}" : "")}</small></td>");
@@ -143,7 +148,9 @@ public static class MediaLibraryPage
         sb.Append("<td>").Append(f.IsPublic ? "<span class=\"state-published\">公开</span>" : "<span class=\"muted\">未公开</span>");
         sb.Append($"<form method=\"post\" action=\"{action(f.IsPublic ? "unpublish" : "publish")}\">{Antiforgery(http)}{state.HiddenFields()}<button type=\"submit\" class=\"reject\">{(f.IsPublic ? "取消公开" : "公开")}</button></form></td>");
         sb.Append($"<td><input class=\"copy\" readonly value=\"{H(MediaLinks.File(site, f))}\" aria-label=\"{H(f.OriginalName)} 的地址\"> <a href=\"{H(open)}\" target=\"_blank\" rel=\"noopener\">打开</a></td>");
-        sb.Append($"<td><form method=\"post\" action=\"{action("delete")}\">{Antiforgery(http)}{state.HiddenFields()}<button type=\"submit\" class=\"reject\" aria-label=\"删除 {H(f.OriginalName)}\">删除</button></form></td></tr>");
+        // Both are pages (edit form, delete confirmation), so they work without script.
+        sb.Append($"<td><a href=\"{H(b)}/admin/media/{f.Id}{H(state.QueryString())}\" aria-label=\"编辑 {H(f.OriginalName)}\">编辑</a> ");
+        sb.Append($"<a href=\"{action("delete")}{H(state.QueryString())}\" class=\"reject\" aria-label=\"删除 {H(f.OriginalName)}\">删除</a></td></tr>");
         return sb.ToString();
     }
 

@@ -11,6 +11,8 @@ namespace Fenghua.Cms.Media.Admin;
 /// </summary>
 public sealed record MediaListState(string Q, string Kind, string Folder, int Page)
 {
+    public static readonly MediaListState Empty = new("", "", "", 1);
+
     public static MediaListState From(Func<string, string> read) => new(
         read("q").Trim(), read("kind").Trim(), read("folder").Trim(),
         int.TryParse(read("page"), NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p > 0 ? p : 1);

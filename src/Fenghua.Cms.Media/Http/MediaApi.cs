@@ -11,8 +11,8 @@ using Microsoft.AspNetCore.Http.Features;
 namespace Fenghua.Cms.Media.Http;
 
 /// <summary>
-/// /api/v1/media for bearer tokens: list and search, upload (multipart field "file"), read, publish,
-/// unpublish, delete (409 while content links to the file), folders. Every call needs ManageMedia on the site the URL is under, which is also
+/// /api/v1/media for bearer tokens: list and search, upload (multipart field "file"), read, change the
+/// description, folder and public flag (PATCH, <see cref="MediaPatch"/>), publish, unpublish, delete (409 while content links to the file), folders. Every call needs ManageMedia on the site the URL is under, which is also
 /// the only site whose files it can see.
 /// </summary>
 public static class MediaApi
@@ -42,6 +42,13 @@ public static class MediaApi
         api.MapPost("", UploadAsync);
         api.MapGet("/{id:int}", async (int id, HttpContext http, MediaLibrary library) =>
             await library.FindAsync(id, http.RequestAborted) is { } f ? Results.Json(await ViewAsync(http, library, f)) : NotFound(id));
+        api.MapPatch("/{id:int}", async (int id, HttpContext http, MediaLibrary library) =>
+        {
+            // Another site's id is simply not found, whatever the body says.
+            if (await library.FindAsync(id, http.RequestAborted) is null) return NotFound(id);
+            return await library.UpdateAsync(id, await MediaPatch.ReadAsync(http), Actor(http), http.RequestAborted) is { } updated
+                ? Results.Json(await ViewAsync(http, library, updated.File)) : NotFound(id);
+        });
         api.MapDelete("/{id:int}", async (int id, HttpContext http, MediaLibrary library) =>
             await library.DeleteAsync(id, Actor(http), http.RequestAborted) ? Results.NoContent() : NotFound(id));
         api.MapPost("/{id:int}/publish", (int id, HttpContext http, MediaLibrary library) => SetPublicAsync(id, true, http, library));
