@@ -81,9 +81,10 @@ public static class EditorialModule
 
         foreach (var item in new AdminMenuItem[]
                  {
-                     new("/admin", "工作台", 0), new("/admin/content", "稿件", 10), new("/admin/columns", "栏目", 20),
-                     new("/admin/settings", "审查设置", 60), new("/admin/users", "用户与角色", 70), new("/admin/sites", "站群", 80),
-                     new("/admin/audit", "审计日志", 90), new("/admin/2fa", "两步验证", 100),
+                     new("/admin", "工作台", 0), new("/admin/content", "稿件", 10), new("/admin/columns", "栏目", 20, Permission.ManageColumns),
+                     new("/admin/settings", "审查设置", 60, Permission.ManageSite), new("/admin/users", "用户与角色", 70, Permission.ManageUsers),
+                     new("/admin/sites", "站群", 80, DistrictOnly: true), new("/admin/audit", "审计日志", 90, Permission.ViewAudit),
+                     new("/admin/2fa", "两步验证", 100),
                  })
             services.AddSingleton(item);
         return services;

@@ -28,7 +28,7 @@ public static class MediaModule
         services.AddScoped<MediaFolders>();
         services.AddScoped<MediaLibrary>();
         services.AddScoped<IContentEditorPanel, MediaPickerPanel>();
-        services.AddSingleton(new AdminMenuItem("/admin/media", "媒体库", 30));
+        services.AddSingleton(new AdminMenuItem("/admin/media", "媒体库", 30, Core.Security.Permission.ManageMedia));
         return services;
     }
 

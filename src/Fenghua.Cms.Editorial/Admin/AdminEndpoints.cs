@@ -72,6 +72,7 @@ public static class AdminEndpoints
                 if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)
                     && !await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
                     return AdminHtml.Page(http, "请求无效", "<p>缺少或无效的防伪令牌：表单可能已过期，或请求并非来自本后台。请返回上一页、刷新后重试。</p>", 400);
+                await AdminMenu.ResolveAsync(http);
                 try { return await next(ctx); }
                 catch (ForbiddenException e) { return AdminHtml.Page(ctx.HttpContext, "无权操作", $"<p>{AdminHtml.H(e.Message)}</p>", 403); }
                 catch (NotFoundException e) { return AdminHtml.Page(ctx.HttpContext, "不存在", $"<p>{AdminHtml.H(e.Message)}</p>", 404); }

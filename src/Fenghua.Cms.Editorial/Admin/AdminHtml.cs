@@ -37,7 +37,7 @@ public static class AdminHtml
         if (user is not null && nav)
         {
             sb.Append("<nav>");
-            foreach (var item in http.RequestServices.GetServices<AdminMenuItem>().OrderBy(i => i.Order))
+            foreach (var item in AdminMenu.For(http))
                 sb.Append($"<a href=\"{H(b + item.Path)}\">{H(item.Label)}</a>");
             sb.Append("</nav>");
             sb.Append($"<form method=\"post\" action=\"{H(b)}/admin/logout\" class=\"who\">{Antiforgery(http)}<span>{H(user)}</span> <button type=\"submit\">退出</button></form>");

@@ -7,7 +7,7 @@ public static class SyndicationAdmin
 {
     public static readonly AdminMenuItem[] Menu =
     [
-        new("/admin/channels", "新媒体渠道", 40),
+        new("/admin/channels", "新媒体渠道", 40, Core.Security.Permission.ManageChannels),
         new("/admin/pushes", "推送记录", 45),
         new("/admin/shares", "信息报送", 50),
     ];

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Net;
 using System.Text.Json.Nodes;
 using Fenghua.Cms.Core.Audit;
@@ -106,6 +107,25 @@ public abstract partial class EditorialTests
         Assert.Equal(HttpStatusCode.Redirect, granted.StatusCode);
         Assert.Contains($"data-user=\"{other.Name}\"", (await h.GetAsync("/ylj/admin/users", client)).Html);
         Assert.Contains(await AuditAsync($"user:{other.Name}"), a => a.Action == "role.grant" && a.Details == "Reviewer @ ylj" && a.Actor == admin.Name);
+    }
+
+    [SkippableFact]
+    public async Task The_navigation_shows_each_user_only_what_they_may_open_on_the_site()
+    {
+        SkipWithoutStore();
+        static string Nav(string html) => Regex.Match(html, "<nav>(.*?)</nav>", RegexOptions.Singleline).Groups[1].Value;
+        var author = await SignedInAsync(await h.UserAsync("Author", "czj"));
+        var authorNav = Nav((await h.GetAsync("/czj/admin", author)).Html);
+        Assert.Contains(">稿件<", authorNav);
+        Assert.Contains(">两步验证<", authorNav);
+        foreach (var hidden in new[] { ">栏目<", ">媒体库<", ">用户与角色<", ">站群<", ">审计日志<", ">审查设置<", ">新媒体渠道<" })
+            Assert.DoesNotContain(hidden, authorNav);
+
+        var siteAdminNav = Nav((await h.GetAsync("/czj/admin", await SignedInAsync(await h.UserAsync("SiteAdministrator", "czj")))).Html);
+        foreach (var shown in new[] { ">栏目<", ">媒体库<", ">用户与角色<", ">审计日志<", ">新媒体渠道<", ">推送记录<", ">信息报送<" })
+            Assert.Contains(shown, siteAdminNav);
+        Assert.DoesNotContain(">站群<", siteAdminNav);
+        Assert.Contains(">站群<", Nav((await h.GetAsync("/admin", await SignedInAsync(await h.UserAsync("DistrictAdministrator", null)))).Html));
     }
 
     [SkippableFact]
