@@ -63,6 +63,9 @@ public abstract class ChannelOperationsTests(ChannelCmsFactory factory) : Channe
             var json = await JsonAsync(renamed);
             Assert.Equal(("奉化财政官方微博", SafeDomain), ((string?)json["name"], (string?)json["safeDomain"]));
         }
+        // A client may send the channel back as it read it: the read-only members and an unchanged kind are ignored.
+        using (var echoed = await client.SendAsync(Patch(url, admin, new { id = WeiboChannel, site = "czj", kind = "Weibo", enabled = true, name = "奉化财政官方微博" })))
+            Assert.Equal(HttpStatusCode.OK, echoed.StatusCode);
         var row = await RowAsync(WeiboChannel);
         Assert.Equal(("奉化财政官方微博", "wb" + AppId[2..], SafeDomain, Weibo.BaseUrl), (row.Name, row.AppId, row.SafeDomain, row.ApiBaseUrl));
         var update = (await AuditAsync($"channel:{WeiboChannel}")).Last();
