@@ -11,7 +11,11 @@ namespace Fenghua.Cms.Cli;
 /// </summary>
 public static class CliApp
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IDictionary<string, string?>? overrides = null)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IDictionary<string, string?>? overrides = null) =>
+        RunAsync(args, output, error, Console.In, overrides);
+
+    /// <summary>As above, reading what a command takes from standard input (`channels secret --secret -`) from <paramref name="input"/>.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TextReader input, IDictionary<string, string?>? overrides = null)
     {
         var command = CommandLine.Parse(args);
         if (command.Group is null or "help" || command.Has("help"))
@@ -27,6 +31,8 @@ public static class CliApp
             .Build();
         var paths = ProductPaths.Resolve(Directory.GetCurrentDirectory(), configuration["Fenghua:DataPath"], configuration["Fenghua:RecipesPath"], configuration["Fenghua:ThemesPath"]);
         var services = new ServiceCollection().AddLogging().AddCmsData(configuration, paths);
+        // For absolute admin links in mail the CLI queues (channels disable).
+        services.AddSingleton(configuration.GetSection("Fenghua:Editorial").Get<Editorial.EditorialOptions>() ?? new Editorial.EditorialOptions());
         await using var provider = services.BuildServiceProvider();
         try
         {
@@ -39,6 +45,10 @@ public static class CliApp
                 ("audit", "prune") => await AuditCommands.PruneAsync(provider, command, output),
                 ("channels", "add") => await ChannelCommands.AddAsync(provider, command, output),
                 ("channels", "list") => await ChannelCommands.ListAsync(provider, command, output),
+                ("channels", "update") => await ChannelCommands.UpdateAsync(provider, command, output),
+                ("channels", "enable") => await ChannelCommands.SetEnabledAsync(provider, command, output, enabled: true),
+                ("channels", "disable") => await ChannelCommands.SetEnabledAsync(provider, command, output, enabled: false),
+                ("channels", "secret") => await ChannelCommands.RotateSecretAsync(provider, command, output, input),
                 ("gazette", "import") => await GazetteCommands.ImportAsync(provider, command, output, error),
                 ("users", "create") => await UserCommands.CreateAsync(provider, command, output),
                 ("users", "roles") => await UserCommands.RolesAsync(provider, command, output),
@@ -77,6 +87,12 @@ public static class CliApp
                        [--safe-domain <安全域名>] [--api <接口地址>]
                                    登记站点的微信公众号或微博账号（密钥加密保存）
           channels list --site <站点>  列出站点的渠道
+          channels update --site <站点> --id <编号> [--name <名称>] [--app-id <AppID>] [--safe-domain <安全域名>] [--api <接口地址>]
+                                   修改渠道（未给出的选项保持不变）
+          channels enable|disable --site <站点> --id <编号>
+                                   启用或停用渠道（停用时尚未发出的待推送立即停止，并邮件通知稿件作者）
+          channels secret --site <站点> --id <编号> --secret <密钥>|-
+                                   更换密钥；“--secret -”从标准输入读取，密钥不留在命令历史中
           gazette import <文件.jsonl[.gz]|目录> [--site portal] [--batch 250]
                                    导入政府公报文件（按 id 或文号匹配，可重复运行）
           users create --name <用户名> --email <邮箱> --role <角色> --site <站点> [--password <密码>] [--display <姓名>]

@@ -32,6 +32,7 @@ public static class SyndicationModule
         services.AddSingleton<WeiboClient>();
         services.AddScoped<IOutboxConsumer, PushScheduler>();
         services.AddScoped<PushNotifier>();
+        services.AddScoped<ChannelStopNotifier>();
         services.AddScoped<PushProcessor>();
         services.AddScoped<PushService>();
         services.AddSingleton<PushWorker>();

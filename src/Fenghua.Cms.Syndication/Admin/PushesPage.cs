@@ -7,6 +7,7 @@ using Fenghua.Cms.Data;
 using Fenghua.Cms.Data.Syndication;
 using Fenghua.Cms.Editorial.Admin;
 using Fenghua.Cms.Editorial.Review;
+using Fenghua.Cms.Syndication.Paging;
 using Fenghua.Cms.Syndication.Pushes;
 using Microsoft.EntityFrameworkCore;
 using static Fenghua.Cms.Editorial.Admin.AdminHtml;
@@ -16,19 +17,24 @@ namespace Fenghua.Cms.Syndication.Admin;
 /// <summary>/admin/pushes (推送记录): every push of the site's items per channel, filtered by state, with retry for stopped ones.</summary>
 public static class PushesPage
 {
-    public static async Task<IResult> ShowAsync(HttpContext http, PushService pushes, string? state, string? msg)
+    public static async Task<IResult> ShowAsync(HttpContext http, PushService pushes, string? state, string? page, string? msg)
     {
         var site = await AdminEndpoints.SiteAsync(http, Permission.ViewAdmin);
         PushState? filter = null;
         if (!string.IsNullOrEmpty(state))
         {
             if (!Enum.TryParse<PushState>(state, true, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(state, out _))
-                return await RenderAsync(http, site, pushes, null, state,
+                return await RenderAsync(http, site, pushes, null, state, FirstPage,
                     Errors([("state", $"状态“{state}”无效：应为 Pending（待推送）、Succeeded（已推送）或 Failed（推送失败）。")]), 400);
             filter = parsed;
         }
-        return await RenderAsync(http, site, pushes, filter, state, Notice(msg), 200);
+        PageRequest paging;
+        try { paging = PageRequest.Parse(page, null, PageRequest.AdminPageSize); }
+        catch (ValidationException e) { return await RenderAsync(http, site, pushes, filter, state, FirstPage, Errors(AdminEndpoints.ErrorsOf(e)), 400); }
+        return await RenderAsync(http, site, pushes, filter, state, paging, Notice(msg), 200);
     }
+
+    private static readonly PageRequest FirstPage = new(1, PageRequest.AdminPageSize);
 
     /// <summary>Puts a stopped push back in the queue (as the API's retry); "back=item" returns to the item's editor.</summary>
     public static async Task<IResult> RetryAsync(long id, HttpContext http, CmsDbContext db, PushService pushes, IFormCollection form)
@@ -48,15 +54,16 @@ public static class PushesPage
         }
         catch (ValidationException e)
         {
-            return await RenderAsync(http, site, pushes, null, null, Errors(AdminEndpoints.ErrorsOf(e)), 400);
+            return await RenderAsync(http, site, pushes, null, null, FirstPage, Errors(AdminEndpoints.ErrorsOf(e)), 400);
         }
     }
 
-    private static async Task<IResult> RenderAsync(HttpContext http, Site site, PushService pushes, PushState? filter, string? typedState, string top, int status)
+    private static async Task<IResult> RenderAsync(HttpContext http, Site site, PushService pushes, PushState? filter, string? typedState, PageRequest paging, string top, int status)
     {
         var b = H(Base(http));
         var canRetry = await ResourceSite.HasAsync(http, site.Id, Permission.Publish);
-        var list = await pushes.ListAsync(site.Id, filter, http.RequestAborted);
+        var page = await pushes.PageAsync(site.Id, filter, paging, http.RequestAborted);
+        var list = page.Items;
         var sb = new StringBuilder(top);
         sb.Append($"<form method=\"get\" action=\"{b}/admin/pushes\" class=\"filters\"><label for=\"f-state\">状态</label> ");
         sb.Append($"<select id=\"f-state\" name=\"state\"{FormFields.Invalid("state", status == 400 && typedState is not null ? new HashSet<string> { "state" } : new HashSet<string>())}>");
@@ -65,6 +72,7 @@ public static class PushesPage
         if (list.Count == 0)
         {
             sb.Append("<p class=\"empty\">没有符合条件的推送记录。</p>");
+            if (page.Total > 0) sb.Append(Pager.Html(http, "/admin/pushes", page, "page", [("state", filter?.ToString())], "条"));
             return Page(http, $"推送记录 · {site.Name}", sb.ToString(), status);
         }
         sb.Append("<table class=\"list pushes\"><thead><tr><th>稿件</th><th>渠道</th><th>轮次</th><th>状态</th><th>步骤</th><th>尝试</th><th>最近错误</th><th>下次尝试</th><th>平台编号 / 文章</th><th>操作</th></tr></thead><tbody>");
@@ -79,7 +87,7 @@ public static class PushesPage
             sb.Append("</td></tr>");
         }
         sb.Append("</tbody></table>");
-        if (list.Count >= 200) sb.Append("<p class=\"muted\">只显示最近 200 条，请按状态筛选。</p>");
+        sb.Append(Pager.Html(http, "/admin/pushes", page, "page", [("state", filter?.ToString())], "条"));
         return Page(http, $"推送记录 · {site.Name}", sb.ToString(), status);
     }
 

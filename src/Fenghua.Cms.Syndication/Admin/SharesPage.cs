@@ -7,6 +7,7 @@ using Fenghua.Cms.Data;
 using Fenghua.Cms.Data.Syndication;
 using Fenghua.Cms.Editorial.Admin;
 using Fenghua.Cms.Editorial.Review;
+using Fenghua.Cms.Syndication.Paging;
 using Fenghua.Cms.Syndication.Sharing;
 using Fenghua.Cms.Theming.Public;
 using Microsoft.EntityFrameworkCore;
@@ -21,10 +22,28 @@ namespace Fenghua.Cms.Syndication.Admin;
 /// </summary>
 public static class SharesPage
 {
+    /// <summary>Query names of the two lists' pages: "page" for the received (the reviewers' work), "outPage" for this site's own.</summary>
+    private const string IncomingPage = "page", OutgoingPage = "outPage";
+
     public static async Task<IResult> ShowAsync(HttpContext http, CmsDbContext db, ShareService shares, string? msg)
     {
         var site = await AdminEndpoints.SiteAsync(http, Permission.ViewAdmin);
-        return await RenderAsync(http, site, db, shares, Notice(msg), null, null, 200);
+        var errors = new List<(string Field, string Message)>();
+        var pages = (PageNumber(http, IncomingPage, errors), PageNumber(http, OutgoingPage, errors));
+        return errors.Count > 0
+            ? await RenderAsync(http, site, db, shares, Errors(errors), null, null, (1, 1), 400)
+            : await RenderAsync(http, site, db, shares, Notice(msg), null, null, pages, 200);
+    }
+
+    /// <summary>A page number from the address; a bad one is named by its parameter and the first page is shown.</summary>
+    private static int PageNumber(HttpContext http, string name, List<(string Field, string Message)> errors)
+    {
+        try { return PageRequest.Parse(http.Request.Query[name], null, PageRequest.AdminPageSize).Page; }
+        catch (ValidationException e)
+        {
+            errors.Add((name, e.Errors[0].Message));
+            return 1;
+        }
     }
 
     public static async Task<IResult> DecideAsync(int id, HttpContext http, CmsDbContext db, ShareService shares, IFormCollection form)
@@ -50,27 +69,30 @@ public static class SharesPage
         }
         catch (ValidationException e)
         {
-            return await RenderAsync(http, site, db, shares, Errors(AdminEndpoints.ErrorsOf(e)), id, comment, 400);
+            return await RenderAsync(http, site, db, shares, Errors(AdminEndpoints.ErrorsOf(e)), id, comment, (1, 1), 400);
         }
     }
 
-    private static async Task<IResult> RenderAsync(HttpContext http, Site site, CmsDbContext db, ShareService shares, string top, int? typedShare, string? typedComment, int status)
+    private static async Task<IResult> RenderAsync(HttpContext http, Site site, CmsDbContext db, ShareService shares, string top, int? typedShare, string? typedComment,
+        (int Incoming, int Outgoing) pages, int status)
     {
         var b = H(Base(http));
         var ct = http.RequestAborted;
         var canReview = await ResourceSite.HasAsync(http, site.Id, Permission.Review);
-        var incoming = canReview ? await shares.IncomingAsync(site.Id, null, ct) : [];
-        var outgoing = await shares.OutgoingAsync(site.Id, ct);
+        var incomingPage = canReview ? await shares.IncomingPageAsync(site.Id, null, new PageRequest(pages.Incoming, PageRequest.AdminPageSize), waitingFirst: true, ct) : null;
+        var incoming = incomingPage?.Items ?? [];
+        var outgoingPage = await shares.OutgoingPageAsync(site.Id, new PageRequest(pages.Outgoing, PageRequest.AdminPageSize), ct);
+        var outgoing = outgoingPage.Items;
         var links = await PublicLinksAsync(db, incoming.Select(s => s.SourceItemId), ct);
         var sb = new StringBuilder(top);
 
         sb.Append("<section><h2>收到的报送</h2>");
         if (!canReview) sb.Append("<p class=\"muted\">只有本站审核人和管理员可以处理收到的报送。</p>");
-        else if (incoming.Count == 0) sb.Append("<p class=\"empty\">没有收到报送。</p>");
+        else if (incomingPage!.Total == 0) sb.Append("<p class=\"empty\">没有收到报送。</p>");
         else
         {
             sb.Append("<table class=\"list shares incoming\"><thead><tr><th>稿件</th><th>来源</th><th>报送到栏目</th><th>报送人 / 时间</th><th>状态</th><th>处理</th></tr></thead><tbody>");
-            foreach (var s in incoming.OrderBy(s => s.State == ShareState.Submitted ? 0 : 1).ThenByDescending(s => s.Id))
+            foreach (var s in incoming)
             {
                 var title = links.TryGetValue(s.SourceItemId, out var href) ? $"<a href=\"{H(href)}\" target=\"_blank\" rel=\"noopener\">{H(s.ItemTitle)}</a>" : H(s.ItemTitle);
                 sb.Append($"<tr data-share=\"{s.Id}\" data-state=\"{s.State}\"><td>{title}</td><td>{H(s.SourceSiteName)}</td><td>{H(s.ColumnName)}（{H(s.ColumnPath)}）</td>");
@@ -87,11 +109,12 @@ public static class SharesPage
                 sb.Append("</td></tr>");
             }
             sb.Append("</tbody></table>");
+            sb.Append(Pager.Html(http, "/admin/shares", incomingPage, IncomingPage, [(OutgoingPage, Keep(pages.Outgoing))], "条"));
         }
         sb.Append("</section>");
 
         sb.Append("<section><h2>本站报送</h2><p class=\"muted\">在稿件编辑页右侧“渠道与报送”中，可把已发布的稿件报送到其他站点接收该类稿件的栏目。</p>");
-        if (outgoing.Count == 0) sb.Append("<p class=\"empty\">本站尚未报送稿件。</p>");
+        if (outgoingPage.Total == 0) sb.Append("<p class=\"empty\">本站尚未报送稿件。</p>");
         else
         {
             sb.Append("<table class=\"list shares outgoing\"><thead><tr><th>稿件</th><th>报送到</th><th>报送人 / 时间</th><th>状态</th><th>处理</th></tr></thead><tbody>");
@@ -100,10 +123,14 @@ public static class SharesPage
                   .Append($"<td>{H(s.TargetSite)} · {H(s.ColumnName)}（{H(s.ColumnPath)}）</td><td>{H(s.SubmittedBy)}<br><small>{ShanghaiTime.PubDate(s.SubmittedUtc)}</small></td>")
                   .Append($"<td>{ShareService.Display(s.State)}</td><td>{Decision(s)}</td></tr>");
             sb.Append("</tbody></table>");
+            sb.Append(Pager.Html(http, "/admin/shares", outgoingPage, OutgoingPage, [(IncomingPage, Keep(pages.Incoming))], "条"));
         }
         sb.Append("</section>");
         return Page(http, $"信息报送 · {site.Name}", sb.ToString(), status);
     }
+
+    /// <summary>The other list's page, kept in the links only when it is not the first.</summary>
+    private static string? Keep(int page) => page > 1 ? page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
 
     public static string Decision(ShareView s) => s.DecidedBy is null ? ""
         : $"{H(s.DecidedBy)}{(s.DecidedUtc is { } at ? " · " + ShanghaiTime.PubDate(at) : "")}{(s.Comment.Length > 0 ? "<br>意见：" + H(s.Comment) : "")}";

@@ -6,6 +6,8 @@ using Fenghua.Cms.Data.Syndication;
 using Fenghua.Cms.Syndication.Channels;
 using Fenghua.Cms.Syndication.Pushes;
 using Fenghua.Cms.Syndication.Sharing;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Fenghua.Cms.Syndication.Api;
@@ -40,8 +42,36 @@ public static class SyndicationApi
                 return Created(http, $"/api/v1/sites/{site}/channels/{view.Id}", view);
             }));
 
+        // Changes to one registered account. The channel must belong to the URL's site: another site's channel is 404
+        // for everyone (even a district administrator uses that channel's own site in the URL), so nobody learns or
+        // touches another body's accounts through their own site's address.
+        api.MapMethods("/channels/{channelId:int}", ["PATCH"], (string site, int channelId, HttpContext http, SiteAccess access, ChannelService channels) =>
+            WithSiteAsync(http, access, site, Permission.ManageChannels, async s =>
+            {
+                var current = await channels.GetAsync(s, channelId, http.RequestAborted);
+                if (current is null) return NoChannel(site, channelId);
+                var body = await JsonBody.ReadAsync(http.Request, http.RequestAborted);
+                var edit = ChannelPatch.Apply(current, body);
+                return (object)await channels.UpdateAsync(s, channelId, edit, ActorOf(http), http.RequestAborted);
+            }));
+
+        api.MapPost("/channels/{channelId:int}/enable", (string site, int channelId, HttpContext http, SiteAccess access, ChannelService channels) =>
+            SetEnabledAsync(http, access, channels, site, channelId, true));
+
+        api.MapPost("/channels/{channelId:int}/disable", (string site, int channelId, HttpContext http, SiteAccess access, ChannelService channels) =>
+            SetEnabledAsync(http, access, channels, site, channelId, false));
+
+        api.MapPost("/channels/{channelId:int}/secret", (string site, int channelId, HttpContext http, SiteAccess access, ChannelService channels) =>
+            WithSiteAsync(http, access, site, Permission.ManageChannels, async s =>
+            {
+                if (await channels.GetAsync(s, channelId, http.RequestAborted) is null) return NoChannel(site, channelId);
+                var body = await JsonBody.ReadAsync(http.Request, http.RequestAborted);
+                // The answer is the channel as listed: never the secret.
+                return (object)await channels.RotateSecretAsync(s, channelId, JsonBody.Str(body, "secret"), ActorOf(http), http.RequestAborted);
+            }));
+
         api.MapGet("/pushes", (string site, string? state, HttpContext http, SiteAccess access, PushService pushes) =>
-            WithSiteAsync(http, access, site, Permission.ViewAdmin, s =>
+            WithSiteAsync(http, access, site, Permission.ViewAdmin, async s =>
             {
                 PushState? filter = null;
                 if (state is not null)
@@ -50,7 +80,8 @@ public static class SyndicationApi
                         throw new ValidationException([new("state", $"状态“{state}”无效：应为 Pending、Succeeded 或 Failed。")]);
                     filter = parsed;
                 }
-                return pushes.ListAsync(s, filter, http.RequestAborted);
+                var paging = ApiPaging.Of(http.Request);
+                return ApiPaging.Answer(http, await pushes.PageAsync(s, filter, paging.Request, http.RequestAborted), paging.Asked, Json);
             }));
 
         api.MapGet("/content/{itemId:int}/pushes", (string site, int itemId, HttpContext http, SiteAccess access, PushService pushes) =>
@@ -70,10 +101,14 @@ public static class SyndicationApi
             }));
 
         api.MapGet("/shares/outgoing", (string site, HttpContext http, SiteAccess access, ShareService shares) =>
-            WithSiteAsync(http, access, site, Permission.ViewAdmin, s => shares.OutgoingAsync(s, http.RequestAborted)));
+            WithSiteAsync(http, access, site, Permission.ViewAdmin, async s =>
+            {
+                var paging = ApiPaging.Of(http.Request);
+                return ApiPaging.Answer(http, await shares.OutgoingPageAsync(s, paging.Request, http.RequestAborted), paging.Asked, Json);
+            }));
 
         api.MapGet("/shares/incoming", (string site, string? state, HttpContext http, SiteAccess access, ShareService shares) =>
-            WithSiteAsync(http, access, site, Permission.Review, s =>
+            WithSiteAsync(http, access, site, Permission.Review, async s =>
             {
                 ShareState? filter = null;
                 if (state is not null)
@@ -82,7 +117,8 @@ public static class SyndicationApi
                         throw new ValidationException([new("state", $"状态“{state}”无效：应为 Submitted、Accepted 或 Declined。")]);
                     filter = parsed;
                 }
-                return shares.IncomingAsync(s, filter, http.RequestAborted);
+                var paging = ApiPaging.Of(http.Request);
+                return ApiPaging.Answer(http, await shares.IncomingPageAsync(s, filter, paging.Request, waitingFirst: false, http.RequestAborted), paging.Asked, Json);
             }));
 
         api.MapPost("/shares/{shareId:int}/accept", (string site, int shareId, HttpContext http, SiteAccess access, ShareService shares) =>
@@ -94,6 +130,20 @@ public static class SyndicationApi
                 await shares.DeclineAsync(s, shareId, await CommentAsync(http), ActorOf(http), http.RequestAborted)));
     }
 
+    /// <summary>Enables or disables a channel; the answer is the channel plus how many pending pushes the disabling stopped.</summary>
+    private static Task<IResult> SetEnabledAsync(HttpContext http, SiteAccess access, ChannelService channels, string site, int channelId, bool enabled) =>
+        WithSiteAsync(http, access, site, Permission.ManageChannels, async s =>
+        {
+            if (await channels.GetAsync(s, channelId, http.RequestAborted) is null) return NoChannel(site, channelId);
+            var (view, stopped) = await channels.SetEnabledAsync(s, channelId, enabled, ActorOf(http), http.RequestAborted);
+            var answer = (JsonObject)JsonSerializer.SerializeToNode(view, Json)!;
+            answer["stoppedPushes"] = stopped;
+            return Results.Json(answer, Json);
+        });
+
+    private static IResult NoChannel(string site, int channelId) =>
+        Problem.Of(404, "渠道不存在", $"渠道 {channelId} 不存在或不属于站点“{site}”。", "channelId");
+
     private static async Task<IResult> WithSiteAsync<T>(HttpContext http, SiteAccess access, string key, Permission permission, Func<int, Task<T>> action)
     {
         var site = await access.SiteAsync(key, http.RequestAborted);
@@ -104,7 +154,7 @@ public static class SyndicationApi
     }
 
     /// <summary>Enums as their names (State: "Failed"), camelCase members.</summary>
-    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web)
+    internal static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web)
     {
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,

@@ -5,12 +5,13 @@ using Fenghua.Cms.Core.Content;
 using Fenghua.Cms.Data;
 using Fenghua.Cms.Data.Audit;
 using Fenghua.Cms.Data.Syndication;
+using Fenghua.Cms.Syndication.Pushes;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fenghua.Cms.Syndication.Channels;
 
 /// <summary>Registers, edits, disables and lists a site's own channel accounts (“谁开设、谁主办”). Every change is audited.</summary>
-public sealed partial class ChannelService(CmsDbContext db, AuditLog audit, TimeProvider clock, ChannelSecretProtector secrets)
+public sealed partial class ChannelService(CmsDbContext db, AuditLog audit, TimeProvider clock, ChannelSecretProtector secrets, ChannelStopNotifier notifier)
 {
     public static readonly string DefaultWeChatApi = "https://api.weixin.qq.com/";
     public static readonly string DefaultWeiboApi = "https://api.weibo.com/2/";
@@ -104,6 +105,8 @@ public sealed partial class ChannelService(CmsDbContext db, AuditLog audit, Time
         var detail = $"{Display(channel.Kind)}「{channel.Name}」{(enabled ? "已启用" : "已停用")}";
         if (stopped.Count > 0) detail += $"；停止待推送 {stopped.Count} 条（推送记录 {string.Join("、", stopped.Select(p => p.Id))}）";
         await audit.AppendAsync(db, actor, enabled ? "channel.enable" : "channel.disable", $"channel:{channel.Id}", siteId, detail, ct);
+        // The authors learn it from a mail, not only from the push list they may never open.
+        await notifier.PushesStoppedAsync(db, channel, stopped, actor, now, ct);
         await db.SaveChangesAsync(ct);
         return (await ViewAsync(channel, ct), stopped.Count);
     }

@@ -4,6 +4,7 @@ using Fenghua.Cms.Core.Content;
 using Fenghua.Cms.Data;
 using Fenghua.Cms.Data.Audit;
 using Fenghua.Cms.Data.Syndication;
+using Fenghua.Cms.Syndication.Paging;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fenghua.Cms.Syndication.Pushes;
@@ -14,9 +15,19 @@ public sealed class PushService(CmsDbContext db, AuditLog audit, TimeProvider cl
     public Task<List<PushView>> ForItemAsync(int siteId, int itemId, CancellationToken ct = default) =>
         QueryAsync(siteId, p => p.ContentItemId == itemId, ct);
 
-    /// <summary>The dashboard's failure list: pushes that stopped and wait for an editor.</summary>
-    public Task<List<PushView>> ListAsync(int siteId, PushState? state, CancellationToken ct = default) =>
-        state is { } s ? QueryAsync(siteId, p => p.State == s, ct) : QueryAsync(siteId, _ => true, ct);
+    /// <summary>The dashboard's failure list: pushes that stopped and wait for an editor (the newest 200).</summary>
+    public async Task<List<PushView>> ListAsync(int siteId, PushState? state, CancellationToken ct = default) =>
+        [.. (await PageAsync(siteId, state, new PageRequest(1, PageRequest.MaxPageSize), ct)).Items];
+
+    /// <summary>One page of the site's pushes, newest first, with the number of all that match.</summary>
+    public async Task<ListPage<PushView>> PageAsync(int siteId, PushState? state, PageRequest page, CancellationToken ct = default)
+    {
+        var query = db.CrossSite<ChannelPush>().AsNoTracking().Where(p => p.SiteId == siteId);
+        if (state is { } s) query = query.Where(p => p.State == s);
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderByDescending(p => p.Id).Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
+        return new ListPage<PushView>(await ViewsAsync(rows, ct), total, page.Page, page.PageSize);
+    }
 
     /// <summary>
     /// Puts a push back in the queue. A push that has not yet sent its publishing call takes the item's
@@ -55,7 +66,12 @@ public sealed class PushService(CmsDbContext db, AuditLog audit, TimeProvider cl
     private async Task<List<PushView>> QueryAsync(int siteId, System.Linq.Expressions.Expression<Func<ChannelPush, bool>> filter, CancellationToken ct)
     {
         var pushes = await db.CrossSite<ChannelPush>().AsNoTracking().Where(p => p.SiteId == siteId).Where(filter)
-            .OrderByDescending(p => p.Id).Take(200).ToListAsync(ct);
+            .OrderByDescending(p => p.Id).Take(PageRequest.MaxPageSize).ToListAsync(ct);
+        return await ViewsAsync(pushes, ct);
+    }
+
+    private async Task<List<PushView>> ViewsAsync(List<ChannelPush> pushes, CancellationToken ct)
+    {
         var channelIds = pushes.Select(p => p.ChannelId).Distinct().ToList();
         var channels = await db.CrossSite<Channel>().AsNoTracking().Where(c => channelIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
         var itemIds = pushes.Select(p => p.ContentItemId).Distinct().ToList();

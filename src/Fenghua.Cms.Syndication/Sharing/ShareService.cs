@@ -5,6 +5,7 @@ using Fenghua.Cms.Core.Content;
 using Fenghua.Cms.Data;
 using Fenghua.Cms.Data.Audit;
 using Fenghua.Cms.Data.Syndication;
+using Fenghua.Cms.Syndication.Paging;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fenghua.Cms.Syndication.Sharing;
@@ -62,13 +63,24 @@ public sealed class ShareService(CmsDbContext db, AuditLog audit, TimeProvider c
     public Task<ShareView> DeclineAsync(int targetSiteId, int shareId, string? comment, Actor actor, CancellationToken ct = default) =>
         DecideAsync(targetSiteId, shareId, ShareState.Declined, comment, actor, ct);
 
-    /// <summary>Submissions a site received (its reviewers' queue), newest first.</summary>
+    /// <summary>Submissions a site received (its reviewers' queue), newest first (the newest 200).</summary>
     public Task<List<ShareView>> IncomingAsync(int targetSiteId, ShareState? state, CancellationToken ct = default) =>
         ViewsAsync(s => s.SiteId == targetSiteId && (state == null || s.State == state), ct);
 
-    /// <summary>What a site submitted elsewhere and how it was decided.</summary>
+    /// <summary>What a site submitted elsewhere and how it was decided (the newest 200).</summary>
     public Task<List<ShareView>> OutgoingAsync(int sourceSiteId, CancellationToken ct = default) =>
         ViewsAsync(s => s.SourceSiteId == sourceSiteId, ct);
+
+    /// <summary>
+    /// One page of the submissions a site received. <paramref name="waitingFirst"/>: the reviewers' page puts the
+    /// undecided ones on top so none hides on a later page; the API keeps plain newest-first.
+    /// </summary>
+    public Task<ListPage<ShareView>> IncomingPageAsync(int targetSiteId, ShareState? state, PageRequest page, bool waitingFirst, CancellationToken ct = default) =>
+        PageAsync(s => s.SiteId == targetSiteId && (state == null || s.State == state), page, waitingFirst, ct);
+
+    /// <summary>One page of what a site submitted elsewhere, newest first.</summary>
+    public Task<ListPage<ShareView>> OutgoingPageAsync(int sourceSiteId, PageRequest page, CancellationToken ct = default) =>
+        PageAsync(s => s.SourceSiteId == sourceSiteId, page, false, ct);
 
     /// <summary>Where one item was submitted and how each was decided (the editor's panel).</summary>
     public Task<List<ShareView>> ForItemAsync(int sourceSiteId, int itemId, CancellationToken ct = default) =>
@@ -101,9 +113,22 @@ public sealed class ShareService(CmsDbContext db, AuditLog audit, TimeProvider c
         _ => "未采用",
     };
 
-    private async Task<List<ShareView>> ViewsAsync(System.Linq.Expressions.Expression<Func<ContentShare, bool>> filter, CancellationToken ct)
+    private async Task<ListPage<ShareView>> PageAsync(System.Linq.Expressions.Expression<Func<ContentShare, bool>> filter, PageRequest page, bool waitingFirst, CancellationToken ct)
     {
-        var shares = await db.CrossSite<ContentShare>().AsNoTracking().Where(filter).OrderByDescending(s => s.Id).Take(200).ToListAsync(ct);
+        var query = db.CrossSite<ContentShare>().AsNoTracking().Where(filter);
+        var total = await query.CountAsync(ct);
+        var ordered = waitingFirst
+            ? query.OrderBy(s => s.State == ShareState.Submitted ? 0 : 1).ThenByDescending(s => s.Id)
+            : query.OrderByDescending(s => s.Id);
+        var rows = await ordered.Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
+        return new ListPage<ShareView>(await ViewsAsync(rows, ct), total, page.Page, page.PageSize);
+    }
+
+    private async Task<List<ShareView>> ViewsAsync(System.Linq.Expressions.Expression<Func<ContentShare, bool>> filter, CancellationToken ct) =>
+        await ViewsAsync(await db.CrossSite<ContentShare>().AsNoTracking().Where(filter).OrderByDescending(s => s.Id).Take(PageRequest.MaxPageSize).ToListAsync(ct), ct);
+
+    private async Task<List<ShareView>> ViewsAsync(List<ContentShare> shares, CancellationToken ct)
+    {
         var sites = await db.Sites.AsNoTracking().ToDictionaryAsync(s => s.Id, ct);
         var columnIds = shares.Select(s => s.ColumnId).ToList();
         var columns = await db.CrossSite<Column>().AsNoTracking().Where(c => columnIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
