@@ -1,6 +1,7 @@
 using Fenghua.Cms.Core;
 using Fenghua.Cms.Core.Audit;
 using Fenghua.Cms.Data;
+using Fenghua.Cms.Editorial.Review;
 using Fenghua.Cms.Data.Audit;
 using Fenghua.Cms.Editorial;
 using Fenghua.Cms.Mail;
@@ -106,7 +107,7 @@ public static class ChannelCommands
         var key = command.Require("site");
         var site = await db.Sites.AsNoTracking().FirstOrDefaultAsync(s => s.Key == key) ?? throw new CliException($"站点“{key}”不存在。");
         // The CLI has no web host: the mail to authors goes into the same queue the web host's sender works off.
-        var notifier = new ChannelStopNotifier(new MailQueue(TimeProvider.System), scope.ServiceProvider.GetRequiredService<EditorialOptions>());
+        var notifier = new ChannelStopNotifier(new MailQueue(TimeProvider.System), new AdminLinks(scope.ServiceProvider.GetRequiredService<EditorialOptions>()));
         var service = new ChannelService(db, scope.ServiceProvider.GetRequiredService<AuditLog>(), TimeProvider.System,
             new ChannelSecretProtector(scope.ServiceProvider.GetRequiredService<ProductPaths>()), notifier);
         return (service, site.Id);

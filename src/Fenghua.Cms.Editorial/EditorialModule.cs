@@ -68,6 +68,7 @@ public static class EditorialModule
         services.AddScoped<SitePermissions>();
         services.AddScoped<ISitePermissions>(sp => sp.GetRequiredService<SitePermissions>());
         services.AddScoped<PrePublicationChecks>();
+        services.AddSingleton<AdminLinks>();
         services.AddScoped<ReviewNotifier>();
         services.AddScoped<EditorialWorkflow>();
         services.AddScoped<ContentQuery>();

@@ -7,7 +7,7 @@ namespace Fenghua.Cms.Mail;
 /// Builds the two bodies of a notification side by side from the same lines, so the plain-text and
 /// HTML versions never say different things. Every value is HTML-encoded in the HTML body.
 /// </summary>
-internal sealed class MailBody
+public sealed class MailBody
 {
     private readonly StringBuilder _text = new();
     private readonly StringBuilder _html = new();

@@ -10,16 +10,16 @@ namespace Fenghua.Cms.Editorial.Review;
 /// <summary>
 /// The workflow's mail, written with the Mail module's templates (plain text and HTML) into its durable queue:
 /// reviewers when something waits for them, authors when their item is approved or sent back, administrators
-/// when a scheduled job fails. Links are absolute (see <see cref="EditorialOptions.AdminBaseUrl"/>).
+/// when a scheduled job fails. Links are absolute (<see cref="AdminLinks"/>).
 /// </summary>
-public sealed class ReviewNotifier(CmsDbContext db, MailQueue mail, EditorialOptions options, TimeProvider clock)
+public sealed class ReviewNotifier(CmsDbContext db, MailQueue mail, AdminLinks links, TimeProvider clock)
 {
     public async Task WaitingForReviewAsync(ContentItem item, int level, int levels, string submittedBy, CancellationToken ct)
     {
         var site = await SiteAsync(item.SiteId, ct);
         var stage = levels == 1 ? null : level == 1 ? "初审" : "终审";
         foreach (var u in await UsersWithRolesAsync(item.SiteId, [SiteRoles.Reviewer], ct))
-            await mail.EnqueueAsync(db, ReviewMail.Waiting(To(u), site.Name, item.Title, submittedBy, AdminUrl(site, item.Id), stage), item.SiteId, ct);
+            await mail.EnqueueAsync(db, ReviewMail.Waiting(To(u), site.Name, item.Title, submittedBy, links.Item(site, item.Id), stage), item.SiteId, ct);
         await db.SaveChangesAsync(ct);
     }
 
@@ -30,8 +30,8 @@ public sealed class ReviewNotifier(CmsDbContext db, MailQueue mail, EditorialOpt
         var site = await SiteAsync(item.SiteId, ct);
         var published = await db.CrossSite<ContentItem>().AsNoTracking().Where(i => i.Id == item.Id && i.PublishedVersionId != null).Select(i => i.PublicPath).FirstOrDefaultAsync(ct);
         var request = approved
-            ? ReviewMail.Approved(To(author), site.Name, item.Title, reviewer, published is null ? null : PublicUrl(site, published), AdminUrl(site, item.Id))
-            : ReviewMail.SentBack(To(author), site.Name, item.Title, reviewer, comment, AdminUrl(site, item.Id));
+            ? ReviewMail.Approved(To(author), site.Name, item.Title, reviewer, published is null ? null : links.PublicPage(site, published), links.Item(site, item.Id))
+            : ReviewMail.SentBack(To(author), site.Name, item.Title, reviewer, comment, links.Item(site, item.Id));
         await mail.EnqueueAsync(db, request, item.SiteId, ct);
         await db.SaveChangesAsync(ct);
     }
@@ -40,7 +40,7 @@ public sealed class ReviewNotifier(CmsDbContext db, MailQueue mail, EditorialOpt
     {
         var site = await SiteAsync(siteId, ct);
         foreach (var u in await UsersWithRolesAsync(siteId, [SiteRoles.SiteAdministrator, SiteRoles.DistrictAdministrator], ct))
-            await mail.EnqueueAsync(db, JobMail.Failed(To(u), site.Name, jobName, title, error, clock.GetUtcNow(), AdminUrl(site, itemId)), siteId, ct);
+            await mail.EnqueueAsync(db, JobMail.Failed(To(u), site.Name, jobName, title, error, clock.GetUtcNow(), links.Item(site, itemId)), siteId, ct);
         await db.SaveChangesAsync(ct);
     }
 
@@ -55,14 +55,4 @@ public sealed class ReviewNotifier(CmsDbContext db, MailQueue mail, EditorialOpt
     }
 
     private static MailRecipient To(CmsUser u) => new(u.Email!, u.DisplayName.Length > 0 ? u.DisplayName : u.UserName ?? "");
-
-    private string AdminUrl(Site site, int itemId) => $"{Origin(options.AdminBaseUrl, site)}{site.PathPrefix}/admin/content/{itemId}";
-
-    private static string PublicUrl(Site site, string path) => $"{Origin(null, site)}{site.PathPrefix}/{path}";
-
-    // The configured admin address, else the site's registered domain (网站域名) over HTTPS.
-    private static string Origin(string? configured, Site site) =>
-        !string.IsNullOrWhiteSpace(configured) ? configured.TrimEnd('/')
-        : site.Settings.SiteDomain.Length > 0 ? "https://" + site.Settings.SiteDomain
-        : site.HostNames.Count > 0 ? "https://" + site.HostNames[0] : "http://localhost";
 }

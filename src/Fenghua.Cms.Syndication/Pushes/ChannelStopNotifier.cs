@@ -3,7 +3,7 @@ using Fenghua.Cms.Core.Content;
 using Fenghua.Cms.Core.Sites;
 using Fenghua.Cms.Data;
 using Fenghua.Cms.Data.Syndication;
-using Fenghua.Cms.Editorial;
+using Fenghua.Cms.Editorial.Review;
 using Fenghua.Cms.Mail;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +14,7 @@ namespace Fenghua.Cms.Syndication.Pushes;
 /// authors and its creator who has an address, however many pushes of that item stopped. The mails are queued in the
 /// caller's unit of work, so they go out only if the channel really was disabled.
 /// </summary>
-public sealed class ChannelStopNotifier(MailQueue mail, EditorialOptions options)
+public sealed class ChannelStopNotifier(MailQueue mail, AdminLinks links)
 {
     public async Task PushesStoppedAsync(CmsDbContext db, Channel channel, IReadOnlyCollection<ChannelPush> stopped, Actor actor, DateTimeOffset when, CancellationToken ct)
     {
@@ -35,14 +35,6 @@ public sealed class ChannelStopNotifier(MailQueue mail, EditorialOptions options
         foreach (var item in items)
             foreach (var user in users.Where(u => names[item.Id].Contains(u.UserName!)).DistinctBy(u => u.Email))
                 await mail.EnqueueAsync(db, ChannelStoppedMail.To(new MailRecipient(user.Email!, user.DisplayName.Length > 0 ? user.DisplayName : user.UserName ?? ""),
-                    site.Name, item.Title, channel.Name, actor.Name, at, AdminUrl(site, item.Id)), site.Id, ct);
+                    site.Name, item.Title, channel.Name, actor.Name, at, links.Item(site, item.Id)), site.Id, ct);
     }
-
-    private string AdminUrl(Site site, int itemId) => $"{Origin(site)}{site.PathPrefix}/admin/content/{itemId}";
-
-    // As the review mail: the configured admin address, else the site's registered domain (网站域名) over HTTPS.
-    private string Origin(Site site) =>
-        !string.IsNullOrWhiteSpace(options.AdminBaseUrl) ? options.AdminBaseUrl.TrimEnd('/')
-        : site.Settings.SiteDomain.Length > 0 ? "https://" + site.Settings.SiteDomain
-        : site.HostNames.Count > 0 ? "https://" + site.HostNames[0] : "http://localhost";
 }

@@ -243,6 +243,7 @@ public abstract class ChannelOperationsTests(ChannelCmsFactory factory) : Channe
             Assert.Contains("推送已停止", one.TextBody);
             Assert.Contains(title, one.TextBody);
             Assert.Matches(new Regex($@"https?://[^\s/]+/czj/admin/content/{item.Id}\b"), one.TextBody);
+            Assert.Contains($"/czj/admin/content/{item.Id}\">打开稿件</a>", one.HtmlBody);
         }
         // The Weibo push of the third item goes on.
         Assert.Equal(PushState.Pending, (await PushesAsync(third.Id)).Single(p => p.ChannelId == WeiboChannel).State);

@@ -234,6 +234,7 @@ public abstract class ChannelPushTests(ChannelCmsFactory factory) : ChannelTestB
             var sent = Assert.Single(mail);
             Assert.Contains("推送失败", sent.Subject);
             Assert.Contains("审核未通过", sent.TextBody);
+            Assert.Contains($"/admin/content/{item.Id}\">打开稿件</a>", sent.HtmlBody);
             Assert.True(await db.AuditTrail.AnyAsync(a => a.Action == "channel.push.fail" && a.Target == $"push:{wechat.Id}"));
             var failures = await scope.ServiceProvider.GetRequiredService<PushService>().ListAsync(item.SiteId, PushState.Failed);
             Assert.Contains(failures, f => f.Id == wechat.Id && f.LastError!.Contains("审核未通过"));
