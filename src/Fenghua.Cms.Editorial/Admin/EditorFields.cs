@@ -37,6 +37,19 @@ public static class EditorFields
         new("Keywords", "keywords", "关键词", "text"),
         new("MarkdownBody", "markdown", "正文（Markdown）", "markdown"),
         new("Attachments", "files", "附件", "attachments", Hint: "每行一个：名称 | 地址（/media/… 或 https://…）"),
+        new("GazetteIssue", "year", "公报年份", "int"),
+        new("GazetteIssue", "issue", "期号（第N期）", "int"),
+        new("GazetteIssue", "totalIssue", "总期号（总第S期）", "int"),
+        new("GazetteIssue", "publicationDate", "出版日期", "date"),
+        new("GazetteIssue", "pdfUrl", "印刷版 PDF", "text", Hint: "媒体库中 PDF 的地址（/media/…），可从右侧媒体库复制"),
+        new("GazetteIssue", "sections", "目录栏目", "lines", Hint: "每行一个，按目录顺序，如 区政府文件、区政府办公室文件、部门文件、人事任免、其他"),
+        new("GazettePlacement", "year", "所在公报年份", "int"),
+        new("GazettePlacement", "issue", "所在期号", "int"),
+        new("GazettePlacement", "section", "公报栏目", "text", Hint: "须是该期目录中的栏目"),
+        new("GazettePlacement", "order", "期内排序", "int"),
+        new("GazettePlacement", "pageFrom", "印刷版起始页", "int"),
+        new("GazettePlacement", "pageTo", "印刷版结束页", "int"),
+        new("GazettePlacement", "policyId", "对应的政策文件", "policy", Hint: "已在政策文件库中的文件只链接，不重复收录正文"),
     ];
 
     public static string Render(HttpContext http, ContentTypeDefinition type, JsonObject parts, IReadOnlyList<(int Id, string Label)> policies, ISet<string> errorFields)
@@ -47,13 +60,19 @@ public static class EditorFields
             var name = $"p.{f.Part}.{f.Name}";
             var id = $"f-{f.Part}-{f.Name}";
             var data = parts[f.Part] as JsonObject ?? [];
-            var value = f.Kind == "attachments" ? AttachmentsText(data) : data[f.Name] is JsonValue v ? v.ToString() : "";
+            var value = f.Kind switch
+            {
+                "attachments" => AttachmentsText(data),
+                "lines" => data[f.Name] is JsonArray lines ? string.Join("\n", lines.Select(l => l?.ToString())) : data[f.Name]?.ToString() ?? "",
+                _ => data[f.Name] is JsonValue v ? v.ToString() : "",
+            };
             var invalid = errorFields.Any(e => e.StartsWith($"parts.{f.Part}.{f.Name}", StringComparison.Ordinal)) ? " aria-invalid=\"true\" class=\"invalid\"" : "";
             sb.Append($"<div class=\"field field-{f.Kind}\"><label for=\"{id}\">{f.Label}</label>");
             switch (f.Kind)
             {
                 case "textarea":
                 case "attachments":
+                case "lines":
                     sb.Append($"<textarea id=\"{id}\" name=\"{name}\" rows=\"3\"{invalid}>{H(value)}</textarea>");
                     break;
                 case "markdown":
@@ -65,6 +84,10 @@ public static class EditorFields
                     break;
                 case "policy":
                     sb.Append($"<select id=\"{id}\" name=\"{name}\"{invalid}><option value=\"\">（请选择）</option>{Options(policies.Select(p => (p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), p.Label)), value)}</select>");
+                    break;
+                case "int":
+                    // Text, not type=number: a browser drops what a number field cannot parse, and the error must show it.
+                    sb.Append($"<input id=\"{id}\" name=\"{name}\" type=\"text\" inputmode=\"numeric\" value=\"{H(value)}\"{invalid}>");
                     break;
                 default:
                     sb.Append($"<input id=\"{id}\" name=\"{name}\" type=\"{(f.Kind == "date" ? "date" : "text")}\" value=\"{H(value)}\"{invalid}>");
@@ -86,9 +109,14 @@ public static class EditorFields
             var text = form[$"p.{f.Part}.{f.Name}"].ToString();
             if (parts[f.Part] is not JsonObject data) parts[f.Part] = data = [];
             if (f.Kind == "attachments") { data["files"] = ParseAttachments(text); continue; }
+            if (f.Kind == "lines")
+            {
+                data[f.Name] = new JsonArray(text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).Select(l => (JsonNode?)JsonValue.Create(l)).ToArray());
+                continue;
+            }
             if (f.Name != "markdown") text = text.Trim();
             if (text.Length == 0) data.Remove(f.Name);
-            else if (f.Kind == "policy" && int.TryParse(text, out var id)) data[f.Name] = id;
+            else if (f.Kind is "policy" or "int" && int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var number)) data[f.Name] = number;
             else data[f.Name] = text;
         }
         return parts;

@@ -210,7 +210,7 @@ public static class EditorPages
             if (await permissions.HasAsync(http.User, siteId, p, ct)) allowed.Add(p);
         bool Can(Permission p) => allowed.Contains(p);
         var columns = await db.CrossSite<Column>().AsNoTracking().Where(c => c.SiteId == siteId && c.Kind == ColumnKind.List).OrderBy(c => c.Path).ToListAsync(ct);
-        var policies = def.Has("Interpretation")
+        var policies = def.Has("Interpretation") || def.Has("GazettePlacement")
             ? (await db.CrossSite<ContentItem>().AsNoTracking().Where(i => i.ContentType == "PolicyDocument" && i.PublishedVersionId != null && !i.IsDeleted).OrderByDescending(i => i.Id).Take(500).ToListAsync(ct))
                 .Select(i => (i.Id, $"{i.Title}（稿件 {i.Id}）")).ToList()
             : [];

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Fenghua.Cms.Core.Audit;
 using Fenghua.Cms.Core.Content;
+using Fenghua.Cms.Core.Parts;
 using Fenghua.Cms.Data;
 using Fenghua.Cms.Data.Audit;
 using Fenghua.Cms.Editorial;
@@ -126,6 +127,50 @@ public abstract partial class EditorialTests
             Assert.Contains(shown, siteAdminNav);
         Assert.DoesNotContain(">站群<", siteAdminNav);
         Assert.Contains(">站群<", Nav((await h.GetAsync("/admin", await SignedInAsync(await h.UserAsync("DistrictAdministrator", null)))).Html));
+    }
+
+    [SkippableFact]
+    public async Task The_editor_shows_and_saves_the_gazette_parts_naming_bad_numbers_and_keeping_them()
+    {
+        SkipWithoutStore();
+        int articleId, issueId;
+        await using (var scope = factory.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
+            articleId = await db.CrossSite<ContentItem>().Where(i => i.ContentType == "GazetteArticle").OrderBy(i => i.Id).Select(i => i.Id).FirstAsync();
+            issueId = await db.CrossSite<ContentItem>().Where(i => i.ContentType == "GazetteIssue").OrderBy(i => i.Id).Select(i => i.Id).FirstAsync();
+        }
+        var client = await SignedInAsync(await h.UserAsync("DistrictAdministrator", null));
+        var (_, issuePage) = await h.GetAsync($"/admin/content/{issueId}", client);
+        Assert.Contains("name=\"p.GazetteIssue.year\"", issuePage);
+        Assert.Matches("<textarea id=\"f-GazetteIssue-sections\"[^>]*>[^<]+?(&#xA;|\n)[^<]+</textarea>", issuePage); // one section a line
+
+        var (_, editor) = await h.GetAsync($"/admin/content/{articleId}", client);
+        Assert.Contains("name=\"p.GazettePlacement.section\"", editor);
+        Assert.Contains("name=\"p.GazettePlacement.policyId\"", editor);
+        var token = Antiforgery(editor);
+        using (var bad = await client.PostAsync($"/admin/content/{articleId}", new FormUrlEncodedContent(new Dictionary<string, string>
+               { ["__af"] = token, ["intent"] = "save", ["p.GazettePlacement.pageFrom"] = "9", ["p.GazettePlacement.pageTo"] = "3", ["p.GazettePlacement.year"] = "二〇一八" })))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            var html = await bad.Content.ReadAsStringAsync();
+            Assert.Contains("data-field=\"parts.GazettePlacement.pageTo\"", html);
+            Assert.Contains("data-field=\"parts.GazettePlacement.year\"", html);
+            Assert.Contains("value=\"二〇一八\"", html);
+        }
+        using (var ok = await client.PostAsync($"/admin/content/{articleId}", new FormUrlEncodedContent(new Dictionary<string, string>
+               { ["__af"] = token, ["intent"] = "save", ["p.GazettePlacement.pageFrom"] = "3", ["p.GazettePlacement.pageTo"] = "9" })))
+            Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        await using (var scope = factory.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
+            var item = await db.CrossSite<ContentItem>().AsNoTracking().FirstAsync(i => i.Id == articleId);
+            var latest = await db.CrossSite<ContentVersion>().AsNoTracking().FirstAsync(v => v.Id == item.LatestVersionId);
+            var placement = latest.Part("GazettePlacement")!;
+            Assert.Equal(3, placement["pageFrom"]!.GetValue<int>()); // stored as numbers, not text
+            Assert.Equal(9, placement["pageTo"]!.GetValue<int>());
+            Assert.False(string.IsNullOrEmpty(placement.Str("section")));
+        }
     }
 
     [SkippableFact]
