@@ -28,11 +28,15 @@ public sealed class SiteCatalog(IServiceScopeFactory scopes, TimeProvider clock)
 
     public void Invalidate() => _snapshot = null;
 
-    /// <summary>Host name first, then the longest matching path prefix; unmatched requests go to the portal (the site without a prefix).</summary>
+    /// <summary>
+    /// A sub-site's own host name first (served without its prefix); then, on the portal's host or any other, the
+    /// longest matching path prefix (www.fh.gov.cn/czj is 区财政局 even when the portal is bound to www.fh.gov.cn);
+    /// else the site bound to the host, else the portal (the site without a prefix).
+    /// </summary>
     public static (Site? Site, string Prefix) Resolve(IReadOnlyList<Site> sites, string host, string path)
     {
         var byHost = sites.FirstOrDefault(s => s.HostNames.Contains(host, StringComparer.OrdinalIgnoreCase));
-        if (byHost is not null) return (byHost, "");
+        if (byHost is not null && byHost.PathPrefix.Length > 0) return (byHost, "");
         Site? best = null;
         foreach (var s in sites)
         {
@@ -42,6 +46,7 @@ public sealed class SiteCatalog(IServiceScopeFactory scopes, TimeProvider clock)
             if (matches && (best is null || s.PathPrefix.Length > best.PathPrefix.Length)) best = s;
         }
         if (best is not null) return (best, best.PathPrefix);
+        if (byHost is not null) return (byHost, "");
         return (sites.FirstOrDefault(s => s.PathPrefix.Length == 0 && s.HostNames.Count == 0) ?? sites.FirstOrDefault(s => s.Key == "portal"), "");
     }
 

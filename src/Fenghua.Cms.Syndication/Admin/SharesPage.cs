@@ -142,8 +142,9 @@ public static class SharesPage
         if (ids.Count == 0) return [];
         var items = await db.CrossSite<ContentItem>().AsNoTracking().Where(i => ids.Contains(i.Id) && i.PublishedVersionId != null && i.PublicPath != null && !i.IsDeleted)
             .Select(i => new { i.Id, i.SiteId, i.PublicPath }).ToListAsync(ct);
-        var siteIds = items.Select(i => i.SiteId).Distinct().ToList();
-        var sites = await db.Sites.AsNoTracking().Where(s => siteIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
-        return items.ToDictionary(i => i.Id, i => SiteLinks.ToPage(sites[i.SiteId], i.PublicPath!));
+        var all = await db.Sites.AsNoTracking().ToListAsync(ct);
+        var sites = all.ToDictionary(s => s.Id);
+        var portal = SiteLinks.Portal(all);
+        return items.ToDictionary(i => i.Id, i => SiteLinks.ToPage(sites[i.SiteId], i.PublicPath!, portal));
     }
 }

@@ -51,8 +51,9 @@ public sealed class FeedReader(CmsDbContext db, SiteContext siteContext)
         // Named cross-site read: shared items stay at their source site, the one source of truth.
         var versions = await db.CrossSite<ContentVersion>().AsNoTracking().Where(v => versionIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, ct);
         var columnNames = await db.CrossSite<Column>().AsNoTracking().Where(c => items.Select(i => i.ColumnId).Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
-        var siteIds = items.Select(i => i.SiteId).Distinct().ToList();
-        var sites = await db.Sites.AsNoTracking().Where(s => siteIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        var all = await db.Sites.AsNoTracking().ToListAsync(ct);
+        var sites = all.ToDictionary(s => s.Id);
+        var portal = SiteLinks.Portal(all);
         var root = $"{http.Request.Scheme}://{http.Request.Host}";
         var domain = site.Settings.SiteDomain.Length > 0 ? site.Settings.SiteDomain : http.Request.Host.Host;
 
@@ -60,7 +61,7 @@ public sealed class FeedReader(CmsDbContext db, SiteContext siteContext)
         {
             var v = versions[i.PublishedVersionId!.Value];
             var source = sites[i.SiteId];
-            var url = PublicPages.AbsoluteUrl(http, SiteLinks.ToPage(source, i.PublicPath!));
+            var url = PublicPages.AbsoluteUrl(http, SiteLinks.ToPage(source, i.PublicPath!, portal));
             var html = AbsoluteLinks.Rewrite(PublicContentReader.BodyHtml(v), root);
             var summary = PublicContentReader.PlainSummary(v, 200);
             // An item without a body (a short notice) still gives readers its text.

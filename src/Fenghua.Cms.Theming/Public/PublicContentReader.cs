@@ -13,7 +13,7 @@ namespace Fenghua.Cms.Theming.Public;
 /// Reads what the public may see: published versions only, of the current site only (the store's
 /// filter), apart from the named cross-site read for the policy an interpretation links to.
 /// </summary>
-public sealed class PublicContentReader(CmsDbContext db)
+public sealed class PublicContentReader(CmsDbContext db, Data.Sites.SiteCatalog catalog)
 {
     public const int PageSize = 20;
     private static readonly MarkdownRenderer Markdown = MarkdownRenderer.Instance;
@@ -90,7 +90,9 @@ public sealed class PublicContentReader(CmsDbContext db)
         // Cross-site only for shared items, whose ids come from the filtered queries above.
         var versions = await db.CrossSite<ContentVersion>().AsNoTracking().Where(v => versionIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, ct);
         var otherSiteIds = items.Where(i => i.SiteId != db.CurrentSiteId).Select(i => i.SiteId).Distinct().ToList();
-        var sources = otherSiteIds.Count == 0 ? [] : await db.Sites.AsNoTracking().Where(s => otherSiteIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        var sites = otherSiteIds.Count == 0 ? [] : await catalog.AllAsync(ct);
+        var sources = sites.Where(s => otherSiteIds.Contains(s.Id)).ToDictionary(s => s.Id);
+        var portal = SiteLinks.Portal(sites);
         return items.Select(i =>
         {
             var v = versions[i.PublishedVersionId!.Value];
@@ -98,7 +100,7 @@ public sealed class PublicContentReader(CmsDbContext db)
             var number = v.Part("GovDocument") is { } doc ? doc.Str("documentNumberCanonical") ?? doc.Str("documentNumber") : null;
             // A shared item links to its one source of truth on its own site and names that site.
             var source = sources.GetValueOrDefault(i.SiteId);
-            var path = source is null ? i.PublicPath! : SiteLinks.ToPage(source, i.PublicPath!);
+            var path = source is null ? i.PublicPath! : SiteLinks.ToPage(source, i.PublicPath!, portal);
             return new ItemLink(i.Id, v.Title, path, ShanghaiTime.Date(i.PublishedUtc!.Value), i.ContentType, summary, number) { Image = FirstImage(v), SourceSite = source?.Name };
         }).ToList();
     }

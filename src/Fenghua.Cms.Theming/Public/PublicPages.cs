@@ -125,7 +125,7 @@ public sealed class PublicPages(PublicContentReader reader, SiteContext siteCont
         var interpretation = v.Part("Interpretation");
         if (interpretation?.Int("policyId") is { } policyId && await reader.PublishedPolicyAnySiteAsync(policyId, ct) is { } target)
         {
-            var url = target.Site.Id == Site.Id ? Url(http, target.Item.PublicPath!) : SiteLinks.ToPage(target.Site, target.Item.PublicPath!);
+            var url = target.Site.Id == Site.Id ? Url(http, target.Item.PublicPath!) : SiteLinks.ToPage(target.Site, target.Item.PublicPath!, SiteLinks.Portal(await catalog.AllAsync(ct)));
             policy = new ItemLink(target.Item.Id, target.Item.Title, url, ShanghaiTime.Date(target.Item.PublishedUtc!.Value), target.Item.ContentType, "", null);
         }
         var attachments = (v.Part("Attachments")?["files"] as System.Text.Json.Nodes.JsonArray)?

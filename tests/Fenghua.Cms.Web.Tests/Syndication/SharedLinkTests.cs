@@ -49,4 +49,54 @@ public sealed class SharedLinkTests(SqliteCmsFactory factory) : IClassFixture<Sq
         Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("教育局报送的招生通知", await page.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task With_the_portal_bound_to_its_host_prefixed_sites_still_resolve_there_and_are_linked_on_that_host()
+    {
+        var catalog = factory.Services.GetRequiredService<Fenghua.Cms.Data.Sites.SiteCatalog>();
+        int itemId;
+        string path;
+        await using (var scope = await factory.SiteScopeAsync("czj"))
+        {
+            var content = scope.ServiceProvider.GetRequiredService<ContentService>();
+            var siteId = scope.ServiceProvider.GetRequiredService<SiteContext>().SiteId!.Value;
+            var item = await content.CreateAsync(new ContentDraft(siteId, "Notice", SyndicationTestData.Parts("财政局报送的预算公开通知", "正文。"))
+                { ColumnId = await SyndicationTestData.ColumnIdAsync(scope.ServiceProvider, "czj", "tzgg") }, SyndicationTestData.Editor);
+            await content.PublishAsync(item.Id, SyndicationTestData.Editor);
+            itemId = item.Id;
+            var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
+            path = (await db.ContentItems.AsNoTracking().FirstAsync(i => i.Id == item.Id)).PublicPath!;
+            var portal = await db.Sites.FirstAsync(s => s.Key == "portal");
+            var shares = scope.ServiceProvider.GetRequiredService<ShareService>();
+            var share = await shares.SubmitAsync(siteId, itemId, "portal", "tzgg", SyndicationTestData.Editor);
+            await shares.AcceptAsync(portal.Id, share.Id, "采用", SyndicationTestData.Editor);
+            portal.HostNames = ["www.fh.gov.cn"];
+            await db.SaveChangesAsync();
+        }
+        catalog.Invalidate();
+        try
+        {
+            using var client = factory.CreateClient();
+            async Task<string> GetAsync(string url)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, url);
+                request.Headers.Host = "www.fh.gov.cn";
+                using var response = await client.SendAsync(request);
+                Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+                return await response.Content.ReadAsStringAsync();
+            }
+            Assert.Contains("<meta name=\"SiteName\" content=\"宁波市奉化区财政局\">", await GetAsync("/czj/"));
+            Assert.Contains("<meta name=\"SiteName\" content=\"宁波市奉化区人民政府\">", await GetAsync("/"));
+            Assert.Contains($"<a href=\"//www.fh.gov.cn/czj/{path}\">财政局报送的预算公开通知</a>", await GetAsync("/tzgg"));
+            Assert.Contains("财政局报送的预算公开通知", await GetAsync($"/czj/{path}"));
+        }
+        finally
+        {
+            await using var scope = factory.Scope();
+            var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
+            (await db.Sites.FirstAsync(s => s.Key == "portal")).HostNames = [];
+            await db.SaveChangesAsync();
+            catalog.Invalidate();
+        }
+    }
 }
