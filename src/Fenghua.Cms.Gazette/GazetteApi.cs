@@ -3,6 +3,7 @@ using System.Text.Json;
 using Fenghua.Cms.Core.Sites;
 using Fenghua.Cms.Data.Gazette;
 using Fenghua.Cms.Search.Hosting;
+using Fenghua.Cms.Theming.Http;
 
 namespace Fenghua.Cms.Gazette;
 
@@ -31,6 +32,9 @@ public static class GazetteApi
 
     private static IResult Bad(string parameter, string? value, string rule) => new GazetteParameterError(parameter, value ?? "", rule).ToProblem();
 
+    /// <summary>503 while the full-text index is rebuilding or broken; the page, API and feeds say it alike.</summary>
+    internal static IResult IndexUnavailable(SearchIndexUnavailableException e) => new ApiProblem(503, "全文检索暂不可用", e.Message, null);
+
     private static async Task<IResult> IssuesAsync(HttpContext http, GazetteReader reader, CancellationToken ct)
     {
         int? year = null;
@@ -52,7 +56,7 @@ public static class GazetteApi
             return Bad("issue", issue, "应为 1 至 999 之间的期号");
         var entry = await reader.IssueAsync(y, n, ct);
         if (entry is null)
-            return Results.Problem(statusCode: 404, title: "该期不存在", detail: $"{GazetteCitation.IssueLabel(y, n)}不存在。");
+            return new ApiProblem(404, "该期不存在", $"{GazetteCitation.IssueLabel(y, n)}不存在。", null);
         var sections = await reader.ContentsAsync(Base(http), entry, ct);
         var view = GazetteReader.IssueView(Base(http), entry, sections.Sum(s => s.Documents.Count));
         return Results.Json(new { issue = view, sections }, Json);
@@ -71,7 +75,7 @@ public static class GazetteApi
         }
         catch (SearchIndexUnavailableException e)
         {
-            return Results.Problem(statusCode: 503, title: "全文检索暂不可用", detail: e.Message);
+            return IndexUnavailable(e);
         }
         switch (format)
         {
@@ -113,7 +117,7 @@ public static class GazetteApi
         }
         catch (SearchIndexUnavailableException e)
         {
-            return Results.Problem(statusCode: 503, title: "全文检索暂不可用", detail: e.Message);
+            return IndexUnavailable(e);
         }
         var values = result.Facets[facet].Select(v => new { value = v.Value, count = v.Count }).ToList();
         return Results.Json(new { facet, total = result.Total, values }, Json);
@@ -125,7 +129,7 @@ public static class GazetteApi
         if (yearText is null || !int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 1949 or > 2100)
             return Bad("year", file, "应为 {年份}.zip，年份在 1949 至 2100 之间");
         var zip = await export.BuildAsync(site.Site!.Key, year, $"{Absolute(http)}{Base(http)}", ct);
-        if (zip is null) return Results.Problem(statusCode: 404, title: "该年没有公报", detail: $"{year}年没有公报。");
+        if (zip is null) return new ApiProblem(404, "该年没有公报", $"{year}年没有公报。", null);
         return Results.File(zip, "application/zip", $"gazette-{year}.zip");
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Primitives;
+using Fenghua.Cms.Theming.Http;
 
 namespace Fenghua.Cms.Gazette;
 
@@ -108,9 +109,5 @@ public sealed record GazetteDocumentQuery
 /// <summary>A rejected parameter: its name, the value as typed, and the rule it broke.</summary>
 public sealed record GazetteParameterError(string Parameter, string Value, string Rule)
 {
-    public IResult ToProblem() => Results.Problem(
-        statusCode: StatusCodes.Status400BadRequest,
-        title: $"参数 {Parameter} 无效",
-        detail: $"参数 {Parameter}=“{Value}”无效：{Rule}。",
-        extensions: new Dictionary<string, object?> { ["parameter"] = Parameter, ["value"] = Value });
+    public IResult ToProblem() => ApiProblem.BadParameter($"参数 {Parameter} 无效", $"参数 {Parameter}=“{Value}”无效：{Rule}。", Parameter);
 }

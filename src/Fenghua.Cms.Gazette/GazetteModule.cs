@@ -71,7 +71,7 @@ public static class GazetteModule
         }
         catch (Search.Hosting.SearchIndexUnavailableException e)
         {
-            return Results.Problem(statusCode: 503, title: "全文检索暂不可用", detail: e.Message);
+            return GazetteApi.IndexUnavailable(e);
         }
     }
 }

@@ -16,7 +16,7 @@ public static class Problems
 
     public static IResult From(Exception e) => e switch
     {
-        ValidationException v => Result(400, "输入有误", v.Errors[0].Message, v.Errors[0].Field, v.Errors.Select(x => new { field = x.Field, message = x.Message })),
+        ValidationException v => ApiProblem.Invalid(v),
         ChecksBlockedException c => Result(409, "审查未通过", c.Message, c.Findings.FirstOrDefault(f => f.Severity != CheckSeverity.Warning)?.Field, c.Findings.Select(Finding)),
         ForbiddenException f => Result(403, "无权操作", f.Message, null),
         NotFoundException n => Result(404, "不存在", n.Message, null),

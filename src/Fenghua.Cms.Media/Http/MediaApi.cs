@@ -34,7 +34,7 @@ public static class MediaApi
                 if (!await permissions.HasAsync(http.User, site.Id, Permission.ManageMedia, http.RequestAborted))
                     return new ApiProblem(403, "无权操作", $"令牌所属用户在站点“{site.Name}”没有管理媒体库的权限。", null);
                 try { return await next(ctx); }
-                catch (ValidationException e) { return MediaProblem.From(e); }
+                catch (ValidationException e) { return ApiProblem.Invalid(e); }
                 catch (MediaInUseException e) { return new ApiProblem(409, "文件正被引用", e.Message, "id"); }
             });
 
@@ -85,7 +85,7 @@ public static class MediaApi
         var limit = options.MaxUploadBytes;
         var tooLarge = new ApiProblem(413, "文件过大", $"上传的文件超过大小上限 {MediaOptions.FormatBytes(limit)}（{limit:N0} 字节）。", "file");
         if (!http.Request.HasFormContentType)
-            return new ApiProblem(400, "输入有误", "请以 multipart/form-data 上传，文件放在字段 file 中。", "file");
+            return ApiProblem.BadParameter("输入有误", "请以 multipart/form-data 上传，文件放在字段 file 中。", "file");
         // Room for the multipart framing around one file at the limit; the library enforces the exact limit.
         var bodyLimit = limit + 1024 * 1024;
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature) sizeFeature.MaxRequestBodySize = bodyLimit;
@@ -101,7 +101,7 @@ public static class MediaApi
         }
         var files = form.Files.GetFiles("file");
         if (files.Count != 1)
-            return new ApiProblem(400, "输入有误", files.Count == 0 ? "缺少要上传的文件（multipart 字段 file）。" : "一次只能上传一个文件。", "file");
+            return ApiProblem.BadParameter("输入有误", files.Count == 0 ? "缺少要上传的文件（multipart 字段 file）。" : "一次只能上传一个文件。", "file");
         var file = files[0];
         await using var content = file.OpenReadStream();
         var uploaded = await library.UploadAsync(

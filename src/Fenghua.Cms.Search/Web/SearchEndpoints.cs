@@ -5,6 +5,7 @@ using System.Text.Unicode;
 using Fenghua.Cms.Core.Content;
 using Fenghua.Cms.Search.Hosting;
 using Fenghua.Cms.Theming.Public;
+using Fenghua.Cms.Theming.Http;
 
 namespace Fenghua.Cms.Search.Web;
 
@@ -61,7 +62,7 @@ internal static class SearchEndpoints
         NoSharedCaching(http);
         var request = await reader.ReadAsync(http.Request.Query, ct);
         if (request.Error is { } error)
-            return Problem(400, "搜索参数无效", $"参数 {error.Parameter}：{error.Rule}", error.Parameter);
+            return ApiProblem.BadParameter("搜索参数无效", $"参数 {error.Parameter}：{error.Rule}", error.Parameter);
         Outcome outcome;
         try
         {
@@ -69,7 +70,7 @@ internal static class SearchEndpoints
         }
         catch (SearchIndexUnavailableException e)
         {
-            return Problem(503, "搜索暂不可用", e.Message, null);
+            return new ApiProblem(503, "搜索暂不可用", e.Message, null);
         }
         var r = outcome.Result;
         var facets = ApiFacets.ToDictionary(n => n, n => r.Facets.TryGetValue(n, out var v) ? v : (IReadOnlyList<FacetValue>)[]);
@@ -106,15 +107,4 @@ internal static class SearchEndpoints
 
     /// <summary>Results depend on the query and change with every publication: never stored by shared caches.</summary>
     private static void NoSharedCaching(HttpContext http) => http.Response.Headers.CacheControl = "private, no-cache";
-
-    private static IResult Problem(int status, string title, string detail, string? parameter)
-    {
-        var extensions = new Dictionary<string, object?>();
-        if (parameter is not null)
-        {
-            extensions["parameter"] = parameter;
-            extensions["errors"] = new Dictionary<string, string[]> { [parameter] = [detail] };
-        }
-        return Results.Problem(detail: detail, statusCode: status, title: title, extensions: extensions);
-    }
 }

@@ -9,6 +9,7 @@ using Fenghua.Cms.Syndication.Sharing;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
+using Fenghua.Cms.Theming.Http;
 
 namespace Fenghua.Cms.Syndication.Api;
 
@@ -27,7 +28,7 @@ public static class SyndicationApi
             .DisableAntiforgery().AddEndpointFilter(async (ctx, next) =>
             {
                 try { return await next(ctx); }
-                catch (ValidationException e) { return Problem.From(e); }
+                catch (ValidationException e) { return ApiProblem.Invalid(e); }
             });
 
         api.MapGet("/channels", (string site, HttpContext http, SiteAccess access, ChannelService channels) =>
@@ -142,7 +143,7 @@ public static class SyndicationApi
         });
 
     private static IResult NoChannel(string site, int channelId) =>
-        Problem.Of(404, "渠道不存在", $"渠道 {channelId} 不存在或不属于站点“{site}”。", "channelId");
+        new ApiProblem(404, "渠道不存在", $"渠道 {channelId} 不存在或不属于站点“{site}”。", "channelId");
 
     private static async Task<IResult> WithSiteAsync<T>(HttpContext http, SiteAccess access, string key, Permission permission, Func<int, Task<T>> action)
     {

@@ -1,9 +1,9 @@
 using System.Globalization;
 using Fenghua.Cms.Core.Content;
 using Fenghua.Cms.Data;
-using Fenghua.Cms.Syndication.Api;
 using Fenghua.Cms.Theming.Public;
 using Microsoft.EntityFrameworkCore;
+using Fenghua.Cms.Theming.Http;
 
 namespace Fenghua.Cms.Syndication.Feeds;
 
@@ -22,9 +22,9 @@ public static class AppContentApi
         {
             var after = DateTimeOffset.UnixEpoch;
             if (since is not null && !DateTimeOffset.TryParse(since, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out after))
-                return Problem.Of(400, "输入有误", $"since“{since}”不是有效的时间（RFC 3339，如 2018-08-02T09:30:00+08:00）。", "since");
+                return ApiProblem.BadParameter("输入有误", $"since“{since}”不是有效的时间（RFC 3339，如 2018-08-02T09:30:00+08:00）。", "since");
             var take = limit ?? 20;
-            if (take is < 1 or > MaxLimit) return Problem.Of(400, "输入有误", $"limit 必须在 1 到 {MaxLimit} 之间。", "limit");
+            if (take is < 1 or > MaxLimit) return ApiProblem.BadParameter("输入有误", $"limit 必须在 1 到 {MaxLimit} 之间。", "limit");
 
             var changed = await db.ContentItems.AsNoTracking().Where(i => i.PublicPath != null && i.ModifiedUtc > after)
                 .OrderBy(i => i.ModifiedUtc).ThenBy(i => i.Id).Take(take).ToListAsync(ct);

@@ -5,10 +5,10 @@ using Fenghua.Cms.Data;
 using Fenghua.Cms.Search;
 using Fenghua.Cms.Search.Hosting;
 using Fenghua.Cms.Search.Web;
-using Fenghua.Cms.Syndication.Api;
 using Fenghua.Cms.Theming.Public;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
+using Fenghua.Cms.Theming.Http;
 
 namespace Fenghua.Cms.Syndication.Feeds;
 
@@ -26,11 +26,11 @@ public static class SearchFeedEndpoint
         app.MapGet("/search/feed.atom", async (HttpContext http, SearchRequestReader reader, SearchIndexHost host, CmsDbContext db, CancellationToken ct) =>
         {
             var request = await reader.ReadAsync(http.Request.Query, ct);
-            if (request.Error is { } error) return Problem.Of(400, "搜索参数无效", $"参数 {error.Parameter}：{error.Rule}", error.Parameter);
-            if (string.IsNullOrWhiteSpace(request.Query!.Text)) return Problem.Of(400, "搜索参数无效", "参数 q：订阅搜索结果需要关键词。", "q");
+            if (request.Error is { } error) return ApiProblem.BadParameter("搜索参数无效", $"参数 {error.Parameter}：{error.Rule}", error.Parameter);
+            if (string.IsNullOrWhiteSpace(request.Query!.Text)) return ApiProblem.BadParameter("搜索参数无效", "参数 q：订阅搜索结果需要关键词。", "q");
             SearchResult result;
             try { result = host.Search(request.Query with { Sort = SearchSort.Newest, Page = 1, PerPage = MaxEntries, WithFacets = false, WithHighlights = false }); }
-            catch (SearchIndexUnavailableException e) { return Problem.Of(503, "搜索暂不可用", e.Message); }
+            catch (SearchIndexUnavailableException e) { return new ApiProblem(503, "搜索暂不可用", e.Message, null); }
 
             var ids = result.Hits.Select(h => int.Parse(h.Id, CultureInfo.InvariantCulture)).ToList();
             // Named cross-site read: the portal's search covers every site of the group.

@@ -293,6 +293,10 @@ public abstract partial class GazetteTests(CmsFactory factory)
         var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal(parameter, problem["parameter"]!.GetValue<string>());
         Assert.Contains(parameter, problem["detail"]!.GetValue<string>());
+        Assert.Equal("https://fh.gov.cn/problems/400", problem["type"]!.GetValue<string>());
+        Assert.Equal(400, problem["status"]!.GetValue<int>());
+        var error = Assert.Single(problem["errors"]!.AsArray())!;
+        Assert.Equal(parameter, error["field"]!.GetValue<string>());
     }
 
     [SkippableFact]

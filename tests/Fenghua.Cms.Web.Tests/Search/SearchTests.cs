@@ -292,7 +292,11 @@ public abstract partial class SearchTests(CmsFactory factory, ITestOutputHelper 
         var problem = JsonNode.Parse(body)!;
         Assert.Equal(parameter, (string)problem["parameter"]!);
         Assert.Contains(parameter, (string)problem["detail"]!);
-        Assert.NotNull(problem["errors"]![parameter]);
+        // The shared ApiProblem shape: errors is a list of { field, message } (it was a dictionary before).
+        Assert.Equal("https://fh.gov.cn/problems/400", (string)problem["type"]!);
+        var error = Assert.Single(problem["errors"]!.AsArray())!;
+        Assert.Equal(parameter, (string)error["field"]!);
+        Assert.Equal((string)problem["detail"]!, (string)error["message"]!);
     }
 
     [SkippableFact]

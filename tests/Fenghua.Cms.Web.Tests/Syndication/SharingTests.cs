@@ -133,7 +133,10 @@ public abstract class SharingTests(CmsFactory factory)
 
         using var bad = await client.GetAsync("/api/v1/public/content?since=yesterday");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.Equal("since", (string?)JsonNode.Parse(await bad.Content.ReadAsStringAsync())!["parameter"]);
+        var sinceProblem = JsonNode.Parse(await bad.Content.ReadAsStringAsync())!;
+        Assert.Equal("since", (string?)sinceProblem["parameter"]);
+        Assert.Equal("https://fh.gov.cn/problems/400", (string?)sinceProblem["type"]);
+        Assert.Equal("since", (string?)Assert.Single(sinceProblem["errors"]!.AsArray())!["field"]);
         using var tooMany = await client.GetAsync("/api/v1/public/content?limit=1000");
         Assert.Equal("limit", (string?)JsonNode.Parse(await tooMany.Content.ReadAsStringAsync())!["parameter"]);
     }
