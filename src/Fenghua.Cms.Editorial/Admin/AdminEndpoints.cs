@@ -35,6 +35,7 @@ public static class AdminEndpoints
         admin.MapGet("/content/{id:int}", EditorPages.EditAsync);
         admin.MapPost("/content/{id:int}", EditorPages.SaveAsync);
         admin.MapPost("/content/{id:int}/autosave", EditorPages.AutosaveAsync);
+        admin.MapGet("/content/{id:int}/do/{action}", EditorPages.ConfirmAsync);
         admin.MapPost("/content/{id:int}/do/{action}", EditorPages.ActAsync);
         admin.MapGet("/content/{id:int}/history", HistoryPage.ShowAsync);
         admin.MapGet("/content/{id:int}/preview", PreviewPage.LinkAsync);
@@ -44,6 +45,7 @@ public static class AdminEndpoints
         admin.MapGet("/users", UsersPage.ShowAsync);
         admin.MapPost("/users", UsersPage.CreateAsync);
         admin.MapPost("/users/roles", UsersPage.ChangeRoleAsync);
+        admin.MapGet("/users/{id}/disable", UsersPage.ConfirmDisableAsync);
         admin.MapPost("/users/{id}/disable", UsersPage.DisableAsync);
         admin.MapPost("/users/{id}/enable", UsersPage.EnableAsync);
         admin.MapPost("/users/{id}/password", UsersPage.ResetPasswordAsync);

@@ -21,6 +21,7 @@ public static class ColumnsPage
         admin.MapGet("/columns/{id:int}", EditAsync);
         admin.MapPost("/columns/{id:int}", UpdateAsync);
         admin.MapPost("/columns/{id:int}/move", MoveAsync);
+        admin.MapGet("/columns/{id:int}/delete", ConfirmDeleteAsync);
         admin.MapPost("/columns/{id:int}/delete", DeleteAsync);
     }
 
@@ -86,10 +87,35 @@ public static class ColumnsPage
         }
     }
 
-    /// <param name="form">Not read: binding the form is what makes minimal APIs refuse a request without the antiforgery token.</param>
+    /// <summary>删除栏目: what the tree's 删除 link leads to; names the column and what still keeps it from being deleted.</summary>
+    public static async Task<IResult> ConfirmDeleteAsync(int id, HttpContext http, ColumnEditor editor)
+    {
+        var site = await AdminEndpoints.SiteAsync(http, Permission.ManageColumns);
+        var ct = http.RequestAborted;
+        var column = await editor.FindAsync(site, id, ct);
+        var count = (await editor.ItemCountsAsync(site, ct)).GetValueOrDefault(column.Id);
+        var children = (await editor.AllAsync(site, ct)).Count(c => c.ParentId == column.Id);
+        var b = Base(http);
+        var sb = new StringBuilder($"<p>要删除的栏目：<strong>{H(column.Name)}</strong>（<a href=\"{H(b)}/{H(column.Path)}\">/{H(column.Path)}</a>，{ColumnEditor.KindName(column.Kind)}），稿件 {count} 篇，下级栏目 {children} 个。</p>");
+        if (count > 0 || children > 0)
+        {
+            // The POST would be refused anyway; say why here rather than offer a button that cannot work.
+            sb.Append($"<p class=\"warning\">只能删除空栏目：请先移走或删除其中的稿件{(children > 0 ? "，并删除下级栏目" : "")}。</p>");
+            sb.Append($"<p><a href=\"{H(b)}/admin/content?column={column.Id}\">查看其中的稿件</a> · <a href=\"{H(b)}/admin/columns\">返回栏目列表</a></p>");
+        }
+        else
+        {
+            sb.Append("<p>删除后栏目从导航和网址中消失，不能恢复。</p>");
+            sb.Append(ConfirmationForm.Render(http, $"{b}/admin/columns/{column.Id}/delete", [], $"确认删除栏目“{column.Name}”", $"{b}/admin/columns", "取消，返回栏目列表"));
+        }
+        return Page(http, $"删除栏目 · {column.Name}", sb.ToString());
+    }
+
+    /// <summary>Deletes on the confirmation page's POST only; any other POST shows that page.</summary>
     public static async Task<IResult> DeleteAsync(int id, HttpContext http, CmsDbContext db, ColumnEditor editor, IFormCollection form)
     {
         var site = await AdminEndpoints.SiteAsync(http, Permission.ManageColumns);
+        if (!ConfirmationForm.IsConfirmed(form)) return await ConfirmDeleteAsync(id, http, editor);
         try
         {
             var name = (await editor.FindAsync(site, id, http.RequestAborted)).Name;
@@ -145,7 +171,7 @@ public static class ColumnsPage
             sb.Append($"<td>{ColumnEditor.KindName(c.Kind)}</td><td>{H(typeNames)}</td><td>{(c.ShowInNavigation ? "显示" : "隐藏")}</td>");
             sb.Append($"<td>{c.Order} <form method=\"post\" action=\"{b}/admin/columns/{c.Id}/move\" class=\"inline\">{af}<button type=\"submit\" name=\"dir\" value=\"up\" title=\"上移\" aria-label=\"上移 {H(c.Name)}\">↑</button><button type=\"submit\" name=\"dir\" value=\"down\" title=\"下移\" aria-label=\"下移 {H(c.Name)}\">↓</button></form></td>");
             sb.Append($"<td><a href=\"{b}/admin/content?column={c.Id}\">{count}</a></td>");
-            sb.Append($"<td><a href=\"{b}/admin/columns/{c.Id}\">编辑</a> <form method=\"post\" action=\"{b}/admin/columns/{c.Id}/delete\" class=\"inline\">{af}<button type=\"submit\" class=\"reject\" aria-label=\"删除 {H(c.Name)}\">删除</button></form></td></tr>");
+            sb.Append($"<td><a href=\"{b}/admin/columns/{c.Id}\">编辑</a> <a href=\"{b}/admin/columns/{c.Id}/delete\" class=\"button reject\" aria-label=\"删除 {H(c.Name)}\">删除</a></td></tr>");
         }
         sb.Append("</tbody></table>");
         sb.Append("<p class=\"muted\">只能删除空栏目：没有稿件（含草稿）、没有下级栏目、没有其他站点报送的稿件。栏目标识和上级建成后不能修改，因为已发布稿件的网址由栏目路径组成。</p>");

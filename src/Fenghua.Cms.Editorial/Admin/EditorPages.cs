@@ -124,8 +124,31 @@ public static class EditorPages
         }
     }
 
+    /// <summary>
+    /// 撤下 and 删除草稿 from the editor: the page the buttons lead to, naming the item, its state and its address;
+    /// its button posts the action with <c>confirm=1</c>. Other actions have no such page.
+    /// </summary>
+    public static async Task<IResult> ConfirmAsync(int id, string action, HttpContext http, CmsDbContext db, EditorialWorkflow wf)
+    {
+        if (action is not ("unpublish" or "delete")) return Results.NotFound();
+        var ct = http.RequestAborted;
+        var item = await wf.AuthorizeAsync(http.User, id, action == "unpublish" ? Permission.Publish : Permission.WriteDrafts, ct);
+        var latest = await db.ContentVersions.AsNoTracking().FirstAsync(v => v.Id == item.LatestVersionId, ct);
+        var b = Base(http);
+        var label = action == "unpublish" ? "撤下" : "删除草稿";
+        var sb = new StringBuilder($"<p>要{label}的稿件：<strong>{H(item.Title)}</strong>（稿件 {item.Id} · 版本 {latest.Number} · {Workflow.DisplayName(latest.State)}）");
+        sb.Append(item.PublicPath is not null && item.PublishedVersionId is not null ? $"，公开地址 <a href=\"/{H(item.PublicPath)}\">/{H(item.PublicPath)}</a>。</p>" : "，尚未公开。</p>");
+        sb.Append(action == "unpublish"
+            ? "<p>撤下后公开页面立即不能访问，稿件和全部版本保留，可重新审核发布。</p>"
+            : "<p>删除后稿件从后台列表中消失，不能在后台恢复；只有从未发布的草稿能删除。</p>");
+        sb.Append(ConfirmationForm.Render(http, $"{b}/admin/content/{item.Id}/do/{action}", [], $"确认{label}“{item.Title}”", $"{b}/admin/content/{item.Id}", "取消，返回编辑"));
+        return Page(http, $"{label} · {item.Title}", sb.ToString());
+    }
+
     public static async Task<IResult> ActAsync(int id, string action, HttpContext http, CmsDbContext db, EditorialWorkflow wf, PrePublicationChecks checks, TimeProvider clock, IFormCollection form)
     {
+        // Taking an item off the site or deleting it waits for the confirmation page's POST.
+        if (action is "unpublish" or "delete" && !ConfirmationForm.IsConfirmed(form)) return await ConfirmAsync(id, action, http, db, wf);
         var actor = AdminEndpoints.Actor(http);
         var ct = http.RequestAborted;
         string message;
@@ -298,7 +321,7 @@ public static class EditorPages
             foreach (var j in jobs)
                 sb.Append($"<p class=\"job job-{j.State.ToString().ToLowerInvariant()}\">{(j.Action == ScheduledAction.Publish ? "定时发布" : "定时撤下")} {ShanghaiTime.PubDate(j.DueUtc)} · {JobState(j.State)}{(j.Error is null ? "" : "：" + H(j.Error))}</p>");
             if (item.PublishedVersionId is not null)
-                sb.Append($"<form method=\"post\" action=\"{action("unpublish")}\">{Antiforgery(http)}<button type=\"submit\" class=\"reject\">撤下</button></form>");
+                sb.Append($"<p><a href=\"{action("unpublish")}\" class=\"button reject\">撤下</a></p>");
         }
         // Moving a published item changes its address, so it takes the right to publish too (as in EditorialWorkflow.MoveAsync).
         if (can(Permission.WriteDrafts) && (item.PublishedVersionId is null || can(Permission.Publish)))
@@ -309,7 +332,7 @@ public static class EditorPages
                 sb.Append($"<form method=\"post\" action=\"{action("move")}\" class=\"move\">{Antiforgery(http)}<label for=\"move-column\">移动到栏目</label><select id=\"move-column\" name=\"column\">{Options(targets.Select(c => (c.Id.ToString(CultureInfo.InvariantCulture), $"{c.Path} {c.Name}")), typed?["column"])}</select> <button type=\"submit\">移动</button></form>");
         }
         if (can(Permission.WriteDrafts) && latest.State == VersionState.Draft && item.PublicPath is null && item.PublishedVersionId is null)
-            sb.Append($"<form method=\"post\" action=\"{action("delete")}\">{Antiforgery(http)}<button type=\"submit\" class=\"reject\">删除草稿（从未发布）</button></form>");
+            sb.Append($"<p><a href=\"{action("delete")}\" class=\"button reject\">删除草稿（从未发布）</a></p>");
         if (reviews.Count > 0)
         {
             sb.Append("<h3>审核记录</h3><ul class=\"reviews\">");

@@ -67,9 +67,27 @@ public static class UsersPage
         return Done(http, grant ? "已授予。" : "已收回。");
     }
 
-    /// <param name="form">Not read: binding the form is what makes minimal APIs refuse a request without the antiforgery token.</param>
+    /// <summary>停用用户: what the list's 停用 link leads to; names the account and its roles before anything changes.</summary>
+    public static async Task<IResult> ConfirmDisableAsync(string id, HttpContext http, CmsDbContext db, SitePermissions permissions, AccountStewardship stewardship)
+    {
+        var (site, user) = await TargetAsync(http, db, stewardship, id);
+        if (user.Id == SitePermissions.UserId(http.User))
+            return await RenderAsync(http, db, permissions, site, Errors([("user", "不能停用自己的账户。")]), null, [], 400);
+        if (UserAccounts.IsDisabled(user)) return Done(http, $"用户 {user.UserName} 已是停用状态。");
+        var roles = await db.SiteRoles.AsNoTracking().Where(r => r.UserId == user.Id).ToListAsync(http.RequestAborted);
+        var siteKeys = await db.Sites.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Key, http.RequestAborted);
+        var roleText = string.Join("、", roles.Select(r => RolePermissions.DisplayName(r.Role) + " @ " + (r.SiteId is { } s ? siteKeys.GetValueOrDefault(s, "?") : "全部站点")));
+        var b = Base(http);
+        var sb = new StringBuilder($"<p>要停用的用户：<strong>{H(user.UserName)}</strong>（{H(user.DisplayName)}，{H(user.Email)}），角色：{H(roleText.Length > 0 ? roleText : "无")}。</p>");
+        sb.Append("<p>停用后该用户立即不能登录，已登录的会话和 API 令牌也不能再用；稿件和审计记录保留，可随时重新启用。</p>");
+        sb.Append(ConfirmationForm.Render(http, $"{b}/admin/users/{user.Id}/disable", [], $"确认停用用户 {user.UserName}", $"{b}/admin/users", "取消，返回用户列表"));
+        return Page(http, $"停用用户 · {user.UserName}", sb.ToString());
+    }
+
+    /// <summary>Disables on the confirmation page's POST only; any other POST shows that page.</summary>
     public static async Task<IResult> DisableAsync(string id, HttpContext http, CmsDbContext db, SitePermissions permissions, AccountStewardship stewardship, UserAccounts accounts, IFormCollection form)
     {
+        if (!ConfirmationForm.IsConfirmed(form)) return await ConfirmDisableAsync(id, http, db, permissions, stewardship);
         var (site, user) = await TargetAsync(http, db, stewardship, id);
         if (user.Id == SitePermissions.UserId(http.User))
             return await RenderAsync(http, db, permissions, site, Errors([("user", "不能停用自己的账户。")]), null, [], 400);
@@ -151,8 +169,11 @@ public static class UsersPage
             if (AccountStewardship.MayManage(district, site.Id, all))
             {
                 var af = Antiforgery(http);
-                if (u.Id != me)
-                    sb.Append($"<form method=\"post\" action=\"{b}/admin/users/{H(u.Id)}/{(disabled ? "enable" : "disable")}\" class=\"inline\">{af}<button type=\"submit\"{(disabled ? "" : " class=\"reject\"")}>{(disabled ? "启用" : "停用")}</button></form> ");
+                // Enabling gives nothing away, so it acts at once; disabling goes through its confirmation page.
+                if (u.Id != me && disabled)
+                    sb.Append($"<form method=\"post\" action=\"{b}/admin/users/{H(u.Id)}/enable\" class=\"inline\">{af}<button type=\"submit\">启用</button></form> ");
+                else if (u.Id != me)
+                    sb.Append($"<a href=\"{b}/admin/users/{H(u.Id)}/disable\" class=\"button reject\" aria-label=\"停用 {H(u.UserName)}\">停用</a> ");
                 sb.Append($"<form method=\"post\" action=\"{b}/admin/users/{H(u.Id)}/password\" class=\"inline\">{af}<input type=\"password\" name=\"password\" autocomplete=\"new-password\" placeholder=\"新密码（留空自动生成）\" aria-label=\"{H(u.UserName)} 的新密码\"> <button type=\"submit\">重置密码</button></form>");
             }
             sb.Append("</td></tr>");

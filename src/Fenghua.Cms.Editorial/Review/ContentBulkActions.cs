@@ -13,6 +13,9 @@ public enum BulkAction { Submit, Unpublish, DeleteDraft, Move }
 /// <summary>One item's result: null <see cref="Error"/> is success. <see cref="Title"/> is null for items the user may not see.</summary>
 public sealed record BulkOutcome(int ItemId, string? Title, string? Error);
 
+/// <summary>One ticked item as the confirmation page lists it: <see cref="Refusal"/> set means it will not be touched.</summary>
+public sealed record BulkTarget(int ItemId, string? Title, VersionState? State, bool Published, string? Refusal);
+
 /// <summary>
 /// The content list's bulk actions. Each item goes through the same <see cref="EditorialWorkflow"/> call, permission
 /// check and audit entry as the single-item button; one item's refusal does not stop the others. Items of another site
@@ -27,6 +30,27 @@ public sealed class ContentBulkActions(CmsDbContext db, EditorialWorkflow workfl
         ("submit", BulkAction.Submit, "提交审核"), ("unpublish", BulkAction.Unpublish, "撤下"),
         ("delete", BulkAction.DeleteDraft, "删除草稿"), ("move", BulkAction.Move, "移动到栏目"),
     ];
+
+    /// <summary>Actions that take content off the site or remove it: these wait for a confirmation listing the items.</summary>
+    public static bool NeedsConfirmation(BulkAction action) => action is BulkAction.Unpublish or BulkAction.DeleteDraft;
+
+    /// <summary>
+    /// What a confirmed run would touch, read without changing anything. Foreign and missing ids are named as refused
+    /// with no title, exactly as <see cref="RunAsync"/> will refuse them; the workflow's own rules are left to the run.
+    /// </summary>
+    public async Task<List<BulkTarget>> PreviewAsync(Site site, IReadOnlyList<int> ids, CancellationToken ct)
+    {
+        var targets = new List<BulkTarget>();
+        foreach (var id in ids.Distinct())
+        {
+            var item = await db.CrossSite<ContentItem>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == id && !i.IsDeleted, ct);
+            if (item is null) { targets.Add(new(id, null, null, false, "稿件不存在。")); continue; }
+            if (item.SiteId != site.Id) { targets.Add(new(id, null, null, false, $"不属于“{site.Name}”，不会处理。")); continue; }
+            var state = await db.CrossSite<ContentVersion>().AsNoTracking().Where(v => v.Id == item.LatestVersionId).Select(v => (VersionState?)v.State).FirstOrDefaultAsync(ct);
+            targets.Add(new(id, item.Title, state, item.PublishedVersionId is not null, null));
+        }
+        return targets;
+    }
 
     public async Task<List<BulkOutcome>> RunAsync(ClaimsPrincipal user, Site site, BulkAction action, IReadOnlyList<int> ids, int? columnId, Actor actor, CancellationToken ct)
     {

@@ -62,7 +62,7 @@ public abstract partial class EditorialAdminTests
         Assert.Contains("<li data-field=\"action\">请选择批量操作。</li>", noAction.Html);
         Assert.Contains($"name=\"id\" value=\"{draft}\" checked", noAction.Html);
 
-        var deleted = await PostAsync(authorClient, "/czj/admin/content/bulk", ("action", "delete"), ("id", draft.ToString()), ("id", live.ToString()));
+        var deleted = await PostAsync(authorClient, "/czj/admin/content/bulk", ("action", "delete"), ("id", draft.ToString()), ("id", live.ToString()), ("confirm", "1"));
         Assert.Equal(HttpStatusCode.OK, deleted.Status);
         Assert.Contains($"删除草稿：1 项成功，1 项未能：稿件 {live}《已发布的批量通知》：稿件曾经发布，不能删除", deleted.Html);
         Assert.True((await ContentAsync(draft)).Item.IsDeleted);
@@ -85,10 +85,10 @@ public abstract partial class EditorialAdminTests
         Assert.Equal(HttpStatusCode.MovedPermanently, redirect.StatusCode);
         Assert.EndsWith("/" + newPath, redirect.Headers.Location!.OriginalString);
 
-        var refused = await PostAsync(authorClient, "/czj/admin/content/bulk", ("action", "unpublish"), ("id", live.ToString()));
+        var refused = await PostAsync(authorClient, "/czj/admin/content/bulk", ("action", "unpublish"), ("id", live.ToString()), ("confirm", "1"));
         Assert.Contains("撤下：0 项成功，1 项未能", refused.Html);
         Assert.NotNull((await ContentAsync(live)).Item.PublishedVersionId);
-        var unpublished = await PostAsync(reviewerClient, "/czj/admin/content/bulk", ("action", "unpublish"), ("id", live.ToString()), ("id", moving.ToString()));
+        var unpublished = await PostAsync(reviewerClient, "/czj/admin/content/bulk", ("action", "unpublish"), ("id", live.ToString()), ("id", moving.ToString()), ("confirm", "1"));
         Assert.Contains($"撤下：1 项成功，1 项未能：稿件 {moving}《待移动的草稿》：该稿件尚未发布。", unpublished.Html);
         Assert.Null((await ContentAsync(live)).Item.PublishedVersionId);
         Assert.Equal(HttpStatusCode.NotFound, (await h.GetAsync("/czj/" + newPath)).Status);
@@ -115,7 +115,7 @@ public abstract partial class EditorialAdminTests
         Assert.Equal(HttpStatusCode.Redirect, moved.Status);
         Assert.Equal(target.Id, (await ContentAsync(id)).Item.ColumnId);
 
-        var deleted = await PostAsync(client, $"/czj/admin/content/{id}/do/delete");
+        var deleted = await PostAsync(client, $"/czj/admin/content/{id}/do/delete", ("confirm", "1"));
         Assert.Equal(HttpStatusCode.Redirect, deleted.Status);
         Assert.StartsWith("/czj/admin/content?msg=", deleted.Location);
         Assert.True((await ContentAsync(id)).Item.IsDeleted);

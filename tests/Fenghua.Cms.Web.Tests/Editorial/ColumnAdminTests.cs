@@ -95,7 +95,7 @@ public abstract partial class EditorialAdminTests
         var column = await DbAsync(db => db.CrossSite<Column>().AsNoTracking().SingleAsync(c => c.SiteId == fgj && c.Path == "lszl"));
         var draft = await h.CreateAsync(author, "fgj", "Notice", "lszl", "临时专栏中的草稿", "正文");
 
-        var refused = await PostAsync(client, $"/fgj/admin/columns/{column.Id}/delete");
+        var refused = await PostAsync(client, $"/fgj/admin/columns/{column.Id}/delete", ("confirm", "1"));
         Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
         Assert.Contains("<li data-field=\"column\">栏目“临时专栏”不能删除：还有 1 篇稿件", refused.Html);
         Assert.True(await DbAsync(db => db.CrossSite<Column>().AnyAsync(c => c.Id == column.Id)));
@@ -107,7 +107,7 @@ public abstract partial class EditorialAdminTests
         Assert.Contains("栏目中有 1 篇稿件，不能改为链接栏目", toLink.Html);
         Assert.Contains("value=\"https://www.fh.gov.cn/\"", toLink.Html);
 
-        var deleted = await PostAsync(client, "/fgj/admin/content/bulk", ("action", "delete"), ("id", draft.ToString()));
+        var deleted = await PostAsync(client, "/fgj/admin/content/bulk", ("action", "delete"), ("id", draft.ToString()), ("confirm", "1"));
         Assert.Equal(HttpStatusCode.OK, deleted.Status);
         Assert.Contains("删除草稿：1 项成功。", deleted.Html);
 
@@ -115,7 +115,7 @@ public abstract partial class EditorialAdminTests
         using (var forged = await client.PostAsync($"/fgj/admin/columns/{column.Id}/delete", new FormUrlEncodedContent([])))
             Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         Assert.True(await DbAsync(db => db.CrossSite<Column>().AnyAsync(c => c.Id == column.Id)));
-        var removed = await PostAsync(client, $"/fgj/admin/columns/{column.Id}/delete");
+        var removed = await PostAsync(client, $"/fgj/admin/columns/{column.Id}/delete", ("confirm", "1"));
         Assert.Equal(HttpStatusCode.Redirect, removed.Status);
         Assert.False(await DbAsync(db => db.CrossSite<Column>().AnyAsync(c => c.Id == column.Id)));
         Assert.Contains(await AuditAsync("column:lszl"), a => a.Action == "column.delete" && a.Actor == admin.Name);

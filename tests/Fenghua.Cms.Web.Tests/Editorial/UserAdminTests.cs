@@ -87,7 +87,7 @@ public abstract partial class EditorialAdminTests
             Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         Assert.Null((await AccountAsync(staff.Name)).LockoutEnd);
 
-        var disabled = await PostAsync(client, $"/czj/admin/users/{id}/disable");
+        var disabled = await PostAsync(client, $"/czj/admin/users/{id}/disable", ("confirm", "1"));
         Assert.Equal(HttpStatusCode.Redirect, disabled.Status);
         Assert.True(UserAccounts.IsDisabled(await AccountAsync(staff.Name)));
         Assert.Equal(HttpStatusCode.Unauthorized, (await h.ApiAsync(HttpMethod.Get, "/api/v1/content?site=czj", staff.Token)).Status);
@@ -107,7 +107,7 @@ public abstract partial class EditorialAdminTests
         Assert.Equal(HttpStatusCode.BadRequest, await LoginStatusAsync(staff.Name, EditorialHarness.Password));
         Assert.Equal(HttpStatusCode.Redirect, await LoginStatusAsync(staff.Name, "Fh-Changed-Pass-2027"));
 
-        var self = await PostAsync(client, $"/czj/admin/users/{(await AccountAsync(admin.Name)).Id}/disable");
+        var self = await PostAsync(client, $"/czj/admin/users/{(await AccountAsync(admin.Name)).Id}/disable", ("confirm", "1"));
         Assert.Equal(HttpStatusCode.BadRequest, self.Status);
         Assert.Contains("不能停用自己的账户", self.Html);
 
@@ -134,16 +134,16 @@ public abstract partial class EditorialAdminTests
         Assert.Equal(HttpStatusCode.Forbidden, (await h.GetAsync("/admin/users", client)).Status);
         // Posting another site's column id to the own site's address does not help.
         Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(client, $"/czj/admin/columns/{portalColumn.Id}", ("name", "被改名"), ("kind", "list"), ("nav", "on"))).Status);
-        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(client, $"/czj/admin/columns/{portalColumn.Id}/delete")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(client, $"/czj/admin/columns/{portalColumn.Id}/delete", ("confirm", "1"))).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(client, $"/admin/columns/{portalColumn.Id}/move", ("dir", "up"))).Status);
         Assert.Equal("通知公告", await DbAsync(db => db.CrossSite<Column>().Where(c => c.Id == portalColumn.Id).Select(c => c.Name).SingleAsync()));
 
         var portalId = (await AccountAsync(portalAuthor.Name)).Id;
-        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(client, $"/czj/admin/users/{portalId}/disable")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(client, $"/czj/admin/users/{portalId}/disable", ("confirm", "1"))).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(client, $"/czj/admin/users/{portalId}/password", ("password", ""))).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(client, "/admin/users", ("userName", "intruder"), ("email", "intruder@fh.gov.cn"), ("role", "Author"))).Status);
         var sharedId = (await AccountAsync(shared.Name)).Id;
-        var sharedRefused = await PostAsync(client, $"/czj/admin/users/{sharedId}/disable");
+        var sharedRefused = await PostAsync(client, $"/czj/admin/users/{sharedId}/disable", ("confirm", "1"));
         Assert.Equal(HttpStatusCode.Forbidden, sharedRefused.Status);
         Assert.Contains("只有区级管理员", sharedRefused.Html);
         Assert.Null((await AccountAsync(portalAuthor.Name)).LockoutEnd);
@@ -153,7 +153,7 @@ public abstract partial class EditorialAdminTests
 
         // The district administrator may.
         var district = await SignInAsync("admin", CmsFactory.AdminPassword);
-        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(district, $"/czj/admin/users/{sharedId}/disable")).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(district, $"/czj/admin/users/{sharedId}/disable", ("confirm", "1"))).Status);
         Assert.True(UserAccounts.IsDisabled(await AccountAsync(shared.Name)));
     }
 }
