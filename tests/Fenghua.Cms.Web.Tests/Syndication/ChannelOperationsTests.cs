@@ -20,24 +20,6 @@ namespace Fenghua.Cms.Web.Tests.Syndication;
 /// </summary>
 public abstract class ChannelOperationsTests(ChannelCmsFactory factory) : ChannelTestBase(factory)
 {
-    private async Task<Channel> RowAsync(int id)
-    {
-        await using var scope = Factory.Scope();
-        return await scope.ServiceProvider.GetRequiredService<CmsDbContext>().Channels.AsNoTracking().FirstAsync(c => c.Id == id);
-    }
-
-    private string SecretOf(Channel row)
-    {
-        using var scope = Factory.Services.CreateScope();
-        return scope.ServiceProvider.GetRequiredService<ChannelSecretProtector>().Unprotect(row.ProtectedSecret);
-    }
-
-    private async Task<List<AuditEntry>> AuditAsync(string target)
-    {
-        await using var scope = Factory.Scope();
-        return await scope.ServiceProvider.GetRequiredService<CmsDbContext>().AuditTrail.AsNoTracking().Where(a => a.Target == target).OrderBy(a => a.Id).ToListAsync();
-    }
-
     private static async Task<JsonNode> JsonAsync(HttpResponseMessage response) => JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 
     private static HttpRequestMessage Patch(string url, string token, object body)
@@ -66,7 +48,7 @@ public abstract class ChannelOperationsTests(ChannelCmsFactory factory) : Channe
         // A client may send the channel back as it read it: the read-only members and an unchanged kind are ignored.
         using (var echoed = await client.SendAsync(Patch(url, admin, new { id = WeiboChannel, site = "czj", kind = "Weibo", enabled = true, name = "奉化财政官方微博" })))
             Assert.Equal(HttpStatusCode.OK, echoed.StatusCode);
-        var row = await RowAsync(WeiboChannel);
+        var row = await ChannelRowAsync(WeiboChannel);
         Assert.Equal(("奉化财政官方微博", "wb" + AppId[2..], SafeDomain, Weibo.BaseUrl), (row.Name, row.AppId, row.SafeDomain, row.ApiBaseUrl));
         var update = (await AuditAsync($"channel:{WeiboChannel}")).Last();
         Assert.Equal("channel.update", update.Action);
@@ -84,7 +66,7 @@ public abstract class ChannelOperationsTests(ChannelCmsFactory factory) : Channe
             Assert.Equal("application/problem+json", bad.Content.Headers.ContentType!.MediaType);
             Assert.Equal(field, (string?)(await JsonAsync(bad))["parameter"]);
         }
-        var unchanged = await RowAsync(WeiboChannel);
+        var unchanged = await ChannelRowAsync(WeiboChannel);
         Assert.Equal((row.Name, row.AppId, row.SafeDomain, row.ApiBaseUrl), (unchanged.Name, unchanged.AppId, unchanged.SafeDomain, unchanged.ApiBaseUrl));
         Assert.Equal(HttpStatusCode.Forbidden, (await client.SendAsync(Patch(url, editor, new { name = "编辑改名" }))).StatusCode);
 
@@ -104,7 +86,7 @@ public abstract class ChannelOperationsTests(ChannelCmsFactory factory) : Channe
             Assert.Equal(HttpStatusCode.OK, enabled.StatusCode);
             Assert.True((bool)(await JsonAsync(enabled))["enabled"]!);
         }
-        Assert.True((await RowAsync(WeiboChannel)).Enabled);
+        Assert.True((await ChannelRowAsync(WeiboChannel)).Enabled);
         Assert.Equal("channel.enable", (await AuditAsync($"channel:{WeiboChannel}")).Last().Action);
 
         // The secret: stored encrypted, never in the answer or the audit; an empty one is refused naming "secret".
@@ -114,7 +96,7 @@ public abstract class ChannelOperationsTests(ChannelCmsFactory factory) : Channe
             Assert.Equal(HttpStatusCode.OK, secret.StatusCode);
             Assert.DoesNotContain(rotated, await secret.Content.ReadAsStringAsync());
         }
-        Assert.Equal(rotated, SecretOf(await RowAsync(WeiboChannel)));
+        Assert.Equal(rotated, SecretOf(await ChannelRowAsync(WeiboChannel)));
         var rotation = (await AuditAsync($"channel:{WeiboChannel}")).Last();
         Assert.Equal("channel.secret.rotate", rotation.Action);
         Assert.DoesNotContain(rotated, rotation.Details);
@@ -123,7 +105,7 @@ public abstract class ChannelOperationsTests(ChannelCmsFactory factory) : Channe
             Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
             Assert.Equal("secret", (string?)(await JsonAsync(empty))["parameter"]);
         }
-        Assert.Equal(rotated, SecretOf(await RowAsync(WeiboChannel)));
+        Assert.Equal(rotated, SecretOf(await ChannelRowAsync(WeiboChannel)));
     }
 
     [SkippableFact]
@@ -143,7 +125,7 @@ public abstract class ChannelOperationsTests(ChannelCmsFactory factory) : Channe
             Assert.Equal(expected, secret.StatusCode);
             if (expected == HttpStatusCode.NotFound) Assert.Equal("channelId", (string?)(await JsonAsync(secret))["parameter"]);
         }
-        var row = await RowAsync(WeChatChannel);
+        var row = await ChannelRowAsync(WeChatChannel);
         Assert.Equal(("奉化财政微信", true), (row.Name, row.Enabled));
         Assert.Equal(AppSecret, SecretOf(row));
         Assert.Equal(["channel.add"], (await AuditAsync($"channel:{WeChatChannel}")).Select(a => a.Action));
@@ -165,7 +147,7 @@ public abstract class ChannelOperationsTests(ChannelCmsFactory factory) : Channe
 
         var (code, output, error) = await Cli(null, "channels", "update", "--site", "czj", "--id", id, "--name", "奉化财政（命令行）");
         Assert.True(code == 0, output + error);
-        var row = await RowAsync(WeChatChannel);
+        var row = await ChannelRowAsync(WeChatChannel);
         Assert.Equal(("奉化财政（命令行）", AppId, WeChat.BaseUrl), (row.Name, row.AppId, row.ApiBaseUrl));
         Assert.StartsWith("cli:", (await AuditAsync($"channel:{WeChatChannel}")).Last().Actor);
 
@@ -181,26 +163,26 @@ public abstract class ChannelOperationsTests(ChannelCmsFactory factory) : Channe
         (code, _, error) = await Cli(null, "channels", "secret", "--site", "czj", "--id", id);
         Assert.Equal(2, code);
         Assert.Contains("--secret", error);
-        Assert.True((await RowAsync(WeChatChannel)).Enabled);
+        Assert.True((await ChannelRowAsync(WeChatChannel)).Enabled);
 
         (code, output, _) = await Cli(null, "channels", "disable", "--site", "czj", "--id", id);
         Assert.Equal(0, code);
         Assert.Contains("已停用渠道", output);
-        Assert.False((await RowAsync(WeChatChannel)).Enabled);
+        Assert.False((await ChannelRowAsync(WeChatChannel)).Enabled);
         (code, output, _) = await Cli(null, "channels", "enable", "--site", "czj", "--id", id);
         Assert.Equal(0, code);
-        Assert.True((await RowAsync(WeChatChannel)).Enabled);
+        Assert.True((await ChannelRowAsync(WeChatChannel)).Enabled);
         Assert.Equal(["channel.add", "channel.update", "channel.disable", "channel.enable"], (await AuditAsync($"channel:{WeChatChannel}")).Select(a => a.Action));
 
         const string fromStdin = "stdin-app-secret-never-in-history";
         (code, output, error) = await Cli(fromStdin + "\n", "channels", "secret", "--site", "czj", "--id", id, "--secret", "-");
         Assert.True(code == 0, output + error);
         Assert.DoesNotContain(fromStdin, output + error);
-        Assert.Equal(fromStdin, SecretOf(await RowAsync(WeChatChannel)));
+        Assert.Equal(fromStdin, SecretOf(await ChannelRowAsync(WeChatChannel)));
         (code, _, error) = await Cli("", "channels", "secret", "--site", "czj", "--id", id, "--secret", "-");
         Assert.Equal(2, code);
         Assert.Contains("--secret：密钥", error);
-        Assert.Equal(fromStdin, SecretOf(await RowAsync(WeChatChannel)));
+        Assert.Equal(fromStdin, SecretOf(await ChannelRowAsync(WeChatChannel)));
         Assert.Contains("channels secret --site", Fenghua.Cms.Cli.CliApp.Usage);
     }
 

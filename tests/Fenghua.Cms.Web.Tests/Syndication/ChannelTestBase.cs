@@ -17,6 +17,24 @@ namespace Fenghua.Cms.Web.Tests.Syndication;
 /// <summary>Per test: fresh WeChat and Weibo doubles and the czj site's channels pointing at them.</summary>
 public abstract class ChannelTestBase(ChannelCmsFactory factory) : IAsyncLifetime
 {
+    protected async Task<Channel> ChannelRowAsync(int id)
+    {
+        await using var scope = Factory.Scope();
+        return await scope.ServiceProvider.GetRequiredService<CmsDbContext>().Channels.AsNoTracking().FirstAsync(c => c.Id == id);
+    }
+
+    protected string SecretOf(Channel row)
+    {
+        using var scope = Factory.Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<ChannelSecretProtector>().Unprotect(row.ProtectedSecret);
+    }
+
+    protected async Task<List<AuditEntry>> AuditAsync(string target)
+    {
+        await using var scope = Factory.Scope();
+        return await scope.ServiceProvider.GetRequiredService<CmsDbContext>().AuditTrail.AsNoTracking().Where(a => a.Target == target).OrderBy(a => a.Id).ToListAsync();
+    }
+
     protected readonly ChannelCmsFactory Factory = factory;
     protected readonly string AppId = "wx" + Guid.NewGuid().ToString("N")[..16];
     protected const string AppSecret = "test-app-secret-0123456789";

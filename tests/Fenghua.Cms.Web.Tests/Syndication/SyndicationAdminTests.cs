@@ -23,24 +23,6 @@ public abstract class SyndicationAdminTests(ChannelCmsFactory factory) : Channel
 
     private async Task<AdminSession> SignInAsync(string role, string? site) => await AdminSession.SignInAsync(Factory, await h.UserAsync(role, site));
 
-    private async Task<Channel> ChannelRowAsync(int id)
-    {
-        await using var scope = Factory.Scope();
-        return await scope.ServiceProvider.GetRequiredService<CmsDbContext>().Channels.AsNoTracking().FirstAsync(c => c.Id == id);
-    }
-
-    private string SecretOf(Channel row)
-    {
-        using var scope = Factory.Services.CreateScope();
-        return scope.ServiceProvider.GetRequiredService<ChannelSecretProtector>().Unprotect(row.ProtectedSecret);
-    }
-
-    private async Task<List<AuditEntry>> AuditAsync(string target)
-    {
-        await using var scope = Factory.Scope();
-        return await scope.ServiceProvider.GetRequiredService<CmsDbContext>().AuditTrail.AsNoTracking().Where(a => a.Target == target).OrderBy(a => a.Id).ToListAsync();
-    }
-
     /// <summary>A WeChat push that stopped on the quota error: a failed push waiting for an editor.</summary>
     private async Task<(int ItemId, long PushId)> FailedPushAsync(string title)
     {
