@@ -57,12 +57,19 @@ public static class OpenApiDocument
       "type": "string"
      },
      "parameter": {
-      "type": "string"
+      "type": "string",
+      "description": "The parameter or field at fault, e.g. parts.GovDocument.documentNumber."
      },
      "errors": {
       "type": "array",
+      "description": "On 400 every rejected field; on 409 (checks not passed) every finding, which adds kind, severity, line, column, offset, length and text.",
       "items": {
-       "type": "object"
+       "type": "object",
+       "required": ["field", "message"],
+       "properties": {
+        "field": { "type": "string" },
+        "message": { "type": "string" }
+       }
       }
      }
     }

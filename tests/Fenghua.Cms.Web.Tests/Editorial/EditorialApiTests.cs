@@ -102,5 +102,6 @@ public abstract partial class EditorialTests
         Assert.Equal(HttpStatusCode.OK, openApi.Status);
         Assert.Equal("3.0.3", openApi.Json!["openapi"]!.GetValue<string>());
         Assert.NotNull(openApi.Json["paths"]!["/api/v1/content/{id}/approve"]);
+        Assert.Equal(["field", "message"], openApi.Json["components"]!["schemas"]!["Problem"]!["properties"]!["errors"]!["items"]!["required"]!.AsArray().Select(n => n!.GetValue<string>()));
     }
 }
