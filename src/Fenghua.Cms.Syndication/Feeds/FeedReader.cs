@@ -12,7 +12,7 @@ namespace Fenghua.Cms.Syndication.Feeds;
 /// Builds the feed of the current site or of one of its list columns: published items only, newest
 /// first, plus items other sites shared to the column and the column's reviewers accepted.
 /// </summary>
-public sealed class FeedReader(CmsDbContext db, SiteContext siteContext)
+public sealed class FeedReader(CmsDbContext db, SiteContext siteContext, Data.Sites.SiteCatalog catalog)
 {
     public const int MaxEntries = 50;
 
@@ -51,7 +51,7 @@ public sealed class FeedReader(CmsDbContext db, SiteContext siteContext)
         // Named cross-site read: shared items stay at their source site, the one source of truth.
         var versions = await db.CrossSite<ContentVersion>().AsNoTracking().Where(v => versionIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, ct);
         var columnNames = await db.CrossSite<Column>().AsNoTracking().Where(c => items.Select(i => i.ColumnId).Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
-        var all = await db.Sites.AsNoTracking().ToListAsync(ct);
+        var all = await catalog.AllAsync(ct); // the routing copy: no query per feed request
         var sites = all.ToDictionary(s => s.Id);
         var portal = SiteLinks.Portal(all);
         var root = $"{http.Request.Scheme}://{http.Request.Host}";
